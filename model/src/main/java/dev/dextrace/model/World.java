@@ -1,0 +1,284 @@
+package dev.dextrace.model;
+
+import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.driverkit.IODispatchQueue;
+import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.framework.Command;
+import dev.dextrace.model.framework.Framework;
+import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.hardware.HostBusAdapter;
+import dev.dextrace.model.hardware.Raid0;
+import dev.dextrace.model.monitor.DriverFault;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Invariant;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.ProtocolMonitor;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.ControlledScheduler;
+import dev.dextrace.model.runtime.ExecutionContext;
+import dev.dextrace.model.runtime.FreeRunningScheduler;
+import dev.dextrace.model.runtime.Lane;
+import dev.dextrace.model.runtime.ModelRuntime;
+import dev.dextrace.model.runtime.Scheduler;
+import dev.dextrace.model.runtime.Strategy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One run of the protocol: a driver, the framework, the hardware, the queues, the monitor and the
+ * threads, wired together and booted. Build one per run with {@link #builder}; submit work; then
+ * {@link #run} (own threads) or drive the lanes from threads of your own (jcstress, Lincheck) and
+ * call {@link #finish}.
+ */
+public final class World {
+    /** Two lanes for a 2-core machine: the kernel and Default on one, hardware and every other queue on the other. */
+    public static final String SUBMITTER = "submitter";
+    public static final String COMPLETER = "completer";
+    public static final Function<String, String> TWO_LANES =
+            mailbox -> mailbox.equals("kernel") || mailbox.equals(IODispatchQueue.DEFAULT) ? SUBMITTER : COMPLETER;
+
+    private final DriverKit dk;
+    private final ProtocolMonitor monitor;
+    private final ModelRuntime runtime;
+    private final Framework framework;
+    private final HostBusAdapter hba;
+    private final IOUserSCSIParallelInterfaceController driver;
+    private final ControlledScheduler controlled;
+    private volatile Verdict verdict;
+
+    private World(Builder b) {
+        AtomicReference<ProtocolMonitor> m = new AtomicReference<>();
+        Scheduler scheduler = b.strategy == null ? new FreeRunningScheduler()
+                : new ControlledScheduler(b.strategy, () -> m.get().lastEvent());
+        this.controlled = scheduler instanceof ControlledScheduler c ? c : null;
+        this.runtime = new ModelRuntime(scheduler, b.laneOf, b.ownThreads);
+        List<Invariant> invariants = new ArrayList<>();
+        b.invariants.forEach(s -> invariants.add(s.get()));
+        this.monitor = new ProtocolMonitor(scheduler, invariants, b.maxEvents);
+        m.set(monitor);
+        this.dk = new DriverKit(monitor, runtime);
+        runtime.onLaneEntry(dk::bindThisThread);
+        onThisThread();
+        this.driver = b.driver.get();
+        if (driver == null) {
+            throw new IllegalArgumentException("driver supplier returned null");
+        }
+        this.hba = b.raid0 ? new Raid0(dk, b.latencyNanos) : new HostBusAdapter(dk, b.latencyNanos);
+        IODispatchQueue defaultQueue = IODispatchQueue.create(dk, IODispatchQueue.DEFAULT, 0);
+        FrameworkConfig config = b.strategy == null ? b.config : b.config.withRealTimeTimeouts(false);
+        this.framework = new Framework(dk, config, driver, hba, defaultQueue);
+        driver.attach(framework, hba);
+        runtime.settleWhen(framework::workDone);
+        runtime.whenQuiescent(framework::onQuiescent);
+        framework.boot();
+    }
+
+    public static Builder builder(Supplier<? extends IOUserSCSIParallelInterfaceController> driver) {
+        return new Builder(driver);
+    }
+
+    /** Binds the calling thread to this world as the kernel, so it can submit work and make DriverKit calls. */
+    public World onThisThread() {
+        ExecutionContext.enter("kernel");
+        dk.bindThisThread();
+        return this;
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public ProtocolMonitor monitor() {
+        return monitor;
+    }
+
+    public DriverKit driverKit() {
+        return dk;
+    }
+
+    public ModelRuntime runtime() {
+        return runtime;
+    }
+
+    public IOUserSCSIParallelInterfaceController driver() {
+        return driver;
+    }
+
+    public HostBusAdapter hardware() {
+        return hba;
+    }
+
+    /** The decisions a controlled run took (empty for a free run). */
+    public List<String> decisions() {
+        return controlled == null ? List.of() : controlled.decisions();
+    }
+
+    /** Queues commands for the framework to bundle into free slots. */
+    public World submit(Command... commands) {
+        framework.submit(List.of(commands));
+        return this;
+    }
+
+    /** Issues one bundle of TEST UNIT READY commands on exactly these slots, e.g. {@code issue(2, 5, 18)}. */
+    public World issue(int... slots) {
+        List<Command> cmds = new ArrayList<>();
+        for (int ignored : slots == null ? new int[0] : slots) {
+            cmds.add(Command.testUnitReady(0));
+        }
+        framework.issueBundle(slots, cmds);
+        return this;
+    }
+
+    public Lane lane(String name) {
+        return runtime.lane(name);
+    }
+
+    /** Lets the lanes go (for a world whose lanes are run by the caller's threads). */
+    public World start() {
+        runtime.start();
+        return this;
+    }
+
+    /** Starts the lanes on threads of the world's own, waits until the run settles, and judges it. */
+    public Verdict run(Duration timeout) {
+        start();
+        boolean settled = runtime.awaitSettled(timeout);
+        if (!settled) {
+            String stuck = runtime.liveThreads().stream().map(Thread::getName).toList().toString();
+            monitor.fault(DriverFault.Kind.HUNG, "the run did not settle within " + timeout.toMillis()
+                    + " ms (" + runtime.stopReason() + "); threads still inside driver code: " + stuck);
+        }
+        return finish();
+    }
+
+    /**
+     * Judges the run once: what the lanes left is drained on this thread (timeouts included), then the
+     * end-of-run rules are checked: actions the dext still holds (ACT-1) and user invariants.
+     */
+    public synchronized Verdict finish() {
+        if (verdict != null) {
+            return verdict;
+        }
+        onThisThread();
+        if (!runtime.stopped() || "settled".equals(runtime.stopReason())) {
+            try {
+                runtime.drain();
+            } catch (RuntimeException | Error e) {
+                monitor.fault(DriverFault.Kind.THREW, "finishing the run: " + e);
+            }
+        }
+        if (framework.workDone()) {
+            try {
+                framework.stop();
+            } catch (RuntimeException | Error e) {
+                monitor.fault(DriverFault.Kind.THREW, "UserStopController: " + e);
+            }
+            for (OSAction a : dk.actions()) {
+                if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {
+                    ProtocolEvent e = dk.event(EventKind.NOTE, -1, 0, a.label(), a.label() + " still retained by the dext at the end");
+                    monitor.violate(Rule.ACT_1, a.label() + " retained " + a.dextReferences()
+                            + " more time(s) than released: every command is done, so the dext leaked it", -1, 0, a.label(), e);
+                }
+            }
+        }
+        monitor.runEnded();
+        String reason = runtime.stopped() ? runtime.stopReason() : (framework.workDone() ? "settled" : "unfinished");
+        verdict = monitor.verdict(reason);
+        return verdict;
+    }
+
+    /** How a world is made. Defaults: free-running, one lane per mailbox, zero-latency HBA, default config. */
+    public static final class Builder {
+        private final Supplier<? extends IOUserSCSIParallelInterfaceController> driver;
+        private FrameworkConfig config = FrameworkConfig.defaults();
+        private long latencyNanos;
+        private boolean raid0;
+        private Strategy strategy;
+        private Function<String, String> laneOf = ModelRuntime.ONE_LANE_PER_MAILBOX;
+        private boolean ownThreads = true;
+        private int maxEvents = 100_000;
+        private final List<Supplier<? extends Invariant>> invariants = new ArrayList<>();
+
+        private Builder(Supplier<? extends IOUserSCSIParallelInterfaceController> driver) {
+            if (driver == null) {
+                throw new IllegalArgumentException("driver must not be null");
+            }
+            this.driver = driver;
+        }
+
+        public Builder config(FrameworkConfig c) {
+            if (c == null) {
+                throw new IllegalArgumentException("config must not be null");
+            }
+            this.config = c;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if negative (0 = the interrupt fires before start returns) */
+        public Builder latencyNanos(long ns) {
+            if (ns < 0) {
+                throw new IllegalArgumentException("latencyNanos must be >= 0 (0 = completes before start returns), was " + ns);
+            }
+            this.latencyNanos = ns;
+            return this;
+        }
+
+        /** The seed's RAID-0 pair of disks instead of a single-disk HBA. */
+        public Builder raid0() {
+            this.raid0 = true;
+            return this;
+        }
+
+        /** One thread at a time, switching at protocol events in the order the strategy picks. */
+        public Builder controlled(Strategy s) {
+            if (s == null) {
+                throw new IllegalArgumentException("strategy must not be null");
+            }
+            this.strategy = s;
+            return this;
+        }
+
+        /** Two lanes (submitter, completer) run by threads the caller brings, as jcstress actors do. */
+        public Builder twoLanesDrivenByCaller() {
+            this.laneOf = TWO_LANES;
+            this.ownThreads = false;
+            return this;
+        }
+
+        /** Two lanes (submitter, completer) on threads of the world's own. */
+        public Builder twoLanes() {
+            this.laneOf = TWO_LANES;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if below 1 */
+        public Builder maxEvents(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxEvents must be >= 1, was " + n);
+            }
+            this.maxEvents = n;
+            return this;
+        }
+
+        /** Adds a user invariant; the supplier makes a fresh instance per world. */
+        public Builder invariant(Supplier<? extends Invariant> inv) {
+            if (inv == null) {
+                throw new IllegalArgumentException("invariant must not be null");
+            }
+            invariants.add(inv);
+            return this;
+        }
+
+        /** Wires and boots the world on the calling thread. */
+        public World build() {
+            return new World(this);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.dextrace.model.catalogue;
+
+import dev.dextrace.model.driver.CommandTable;
+import dev.dextrace.model.driver.DriverDesign;
+import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.driverkit.IODispatchQueue;
+import dev.dextrace.model.driverkit.IOLock;
+import dev.dextrace.model.driverkit.IOReturn;
+import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.framework.SCSIServiceResponse;
+import dev.dextrace.model.framework.SCSIUserParallelResponse;
+import dev.dextrace.model.framework.SCSIUserParallelTask;
+import dev.dextrace.model.framework.SlotBuffer;
+import dev.dextrace.model.framework.SlotIndexArray;
+import dev.dextrace.model.hardware.HbaCompletion;
+import dev.dextrace.model.hardware.IOInterruptDispatchSource;
+
+/**
+ * Apple's guidance for the bundled path (PROTOCOL.md §8, last row): the action is retained once per
+ * command before the hardware starts and released after that command's Complete; per-slot state is
+ * recorded before the hardware starts, under a lock shared with the interrupt queue; the response is
+ * written into its own slot; one Complete per slot and nothing touches the slot afterwards. Safe when
+ * the completion runs before Process returns (CMP-2). Breaks no rule.
+ *
+ * <p>The wrong designs of the catalogue extend this one and change one step each, so each shows one
+ * mistake against a correct background.
+ */
+@DriverDesign(name = "bundled-recommended", path = DriverDesign.Path.BUNDLED,
+        summary = "Bundled path; per-slot table under an IOLock, retain per command, response in its slot, one Complete per slot")
+public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
+    public static final int DEFAULT_TASK_COUNT = 4;
+
+    protected final int maxTaskCount;
+    protected IODispatchQueue interruptQueue;
+    protected IOInterruptDispatchSource interruptSource;
+    protected SlotBuffer<SCSIUserParallelTask> commands;
+    protected SlotBuffer<SCSIUserParallelResponse> responses;
+    protected IOLock lock;
+    /** Slot → the action to complete its command through; set before the hardware starts. */
+    protected CommandTable<OSAction> inFlight;
+
+    public BundledRecommended() {
+        this(DEFAULT_TASK_COUNT);
+    }
+
+    public BundledRecommended(int maxTaskCount) {
+        this.maxTaskCount = maxTaskCount;
+    }
+
+    @Override
+    public int UserInitializeController() {
+        interruptQueue = IODispatchQueue.Create(IODispatchQueue.INTERRUPT, 0, 0);
+        interruptSource = IOInterruptDispatchSource.Create(GetProvider(), 0, interruptQueue);
+        interruptSource.SetHandler(this::InterruptOccurred);
+        interruptSource.SetEnable(true);
+        lock = IOLock.IOLockAlloc();
+        return IOReturn.kIOReturnSuccess;
+    }
+
+    @Override
+    public int UserReportMaximumTaskCount() {
+        return maxTaskCount;
+    }
+
+    @Override
+    public int UserMapBundledParallelTaskCommandAndResponseBuffers(SlotBuffer<SCSIUserParallelTask> commandBuffer,
+                                                                   SlotBuffer<SCSIUserParallelResponse> responseBuffer) {
+        commands = commandBuffer;
+        responses = responseBuffer;
+        inFlight = newCommandTable("inFlight", maxTaskCount);
+        return IOReturn.kIOReturnSuccess;
+    }
+
+    @Override
+    public void UserProcessBundledParallelTasks(SlotIndexArray parallelRequestSlotIndices, int parallelRequestSlotIndicesCount,
+                                                OSAction completion) {
+        for (int i = 0; i < parallelRequestSlotIndicesCount; i++) {
+            startCommand(parallelRequestSlotIndices.get(i), completion);
+        }
+    }
+
+    /** Everything the command needs is recorded before the hardware can complete it. */
+    protected void startCommand(int slot, OSAction completion) {
+        completion.retain();
+        recordInFlight(slot, completion);
+        startHardware(slot); // the interrupt may fire before this returns
+    }
+
+    protected void recordInFlight(int slot, OSAction completion) {
+        IOLock.IOLockLock(lock);
+        inFlight.put(slot, completion);
+        IOLock.IOLockUnlock(lock);
+    }
+
+    protected void startHardware(int slot) {
+        GetProvider().start(slot, commands.get(slot).fRequestedTransferCount());
+    }
+
+    /** The interrupt handler, on the interrupt queue: drain the HBA's completion ring. */
+    protected void InterruptOccurred() {
+        HbaCompletion done;
+        while ((done = GetProvider().pollCompletion()) != null) {
+            complete(done);
+        }
+    }
+
+    protected void complete(HbaCompletion done) {
+        int slot = done.tag();
+        OSAction action = takeInFlight(slot);
+        if (action == null) {
+            return; // not a command of ours
+        }
+        fillResponse(slot, done);
+        returnSlot(slot, action);
+        releaseAfterComplete(action); // the slot is the framework's again: nothing below touches it
+    }
+
+    protected OSAction takeInFlight(int slot) {
+        IOLock.IOLockLock(lock);
+        OSAction action = inFlight.remove(slot);
+        IOLock.IOLockUnlock(lock);
+        return action;
+    }
+
+    protected void returnSlot(int slot, OSAction action) {
+        BundledParallelTaskCompletion(action, new int[]{slot}, 1);
+    }
+
+    /** The reference taken in {@link #startCommand} goes after the command's last use of the action. */
+    protected void releaseAfterComplete(OSAction action) {
+        action.release();
+    }
+
+    /** Writes every response field into response slot i, answering command slot i. */
+    protected void fillResponse(int slot, HbaCompletion done) {
+        SCSIUserParallelTask task = commands.get(slot);
+        responses.get(slot)
+                .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
+                .fTargetID(task.fTargetID())
+                .fControllerTaskIdentifier(task.fControllerTaskIdentifier())
+                .fCompletionStatus(done.scsiStatus())
+                .fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE)
+                .fBytesTransferred(done.bytesTransferred());
+    }
+}

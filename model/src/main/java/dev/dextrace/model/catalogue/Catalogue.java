@@ -1,0 +1,43 @@
+package dev.dextrace.model.catalogue;
+
+import io.vavr.collection.List;
+
+/**
+ * The designs dextrace ships: the five of PROTOCOL.md §8, one more wrong design for every rule the
+ * five do not break, and one more correct design with two completion paths.
+ */
+public final class Catalogue {
+    private static final List<DesignEntry> ALL = List.of(
+            LegacySerial.class, Attempt1QueueName.class, Attempt2BundledIsr.class, Attempt3Wrapper.class,
+            BundledRecommended.class, BundledMixedCompletion.class,
+            EagerResponsePrefill.class, SentinelTerminatedIndices.class, PrefetchNextSlot.class, DoubleComplete.class,
+            WrongTaskIdentifier.class, PartialResponse.class,
+            UnretainedAction.class, EarlyRelease.class, CancelFrameworkAction.class,
+            ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class
+    ).map(DesignEntry::of);
+
+    private Catalogue() {
+    }
+
+    public static List<DesignEntry> all() {
+        return ALL;
+    }
+
+    /** The design with this name; the message lists the names there are. */
+    public static DesignEntry byName(String name) {
+        return ALL.find(d -> d.name().equals(name)).getOrElseThrow(() -> new IllegalArgumentException(
+                "design '" + name + "' is not in the catalogue; designs: " + ALL.map(DesignEntry::name).mkString(", ")));
+    }
+
+    /**
+     * Designs for a filter: "all"/empty, or a comma-separated list of catalogue names and fully
+     * qualified class names of user designs.
+     */
+    public static List<DesignEntry> select(String filter) {
+        if (filter == null || filter.isBlank() || filter.equals("all")) {
+            return ALL;
+        }
+        return List.of(filter.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.contains(".") ? DesignEntry.forClassName(s) : byName(s));
+    }
+}

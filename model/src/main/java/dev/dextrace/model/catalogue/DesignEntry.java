@@ -1,0 +1,68 @@
+package dev.dextrace.model.catalogue;
+
+import dev.dextrace.model.driver.DriverDesign;
+import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * A driver design as the harnesses see it: its class and the expectation its {@link DriverDesign}
+ * annotation declares. Works the same for catalogue designs and a user's own.
+ */
+public record DesignEntry(String name, String summary, Class<? extends IOUserSCSIParallelInterfaceController> type,
+                          SortedSet<String> violates, SortedSet<String> mayAlsoViolate, DriverDesign.Path path) {
+
+    /** Reads the design's annotation; the message says what is missing. */
+    public static DesignEntry of(Class<? extends IOUserSCSIParallelInterfaceController> type) {
+        DriverDesign d = type.getAnnotation(DriverDesign.class);
+        if (d == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @DriverDesign annotation: declare its name, path and the rules it violates");
+        }
+        if (d.name().isBlank()) {
+            throw new IllegalArgumentException(type.getName() + ": @DriverDesign name must not be blank");
+        }
+        return new DesignEntry(d.name(), d.summary(), type, TreeSet.of(d.violates()), TreeSet.of(d.mayAlsoViolate()), d.path());
+    }
+
+    /** A design by fully qualified class name (user designs on the class path). */
+    @SuppressWarnings("unchecked")
+    public static DesignEntry forClassName(String className) {
+        try {
+            Class<?> c = Class.forName(className);
+            if (!IOUserSCSIParallelInterfaceController.class.isAssignableFrom(c)) {
+                throw new IllegalArgumentException(className + " does not extend IOUserSCSIParallelInterfaceController");
+            }
+            return of((Class<? extends IOUserSCSIParallelInterfaceController>) c);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("design class " + className + " is not on the class path");
+        }
+    }
+
+    /** Declared clean: any violation is a false alarm. */
+    public boolean declaredClean() {
+        return violates.isEmpty();
+    }
+
+    /** Whether a rule seen on this design was foreseen (expected or tolerated). */
+    public boolean foresees(String ruleId) {
+        return violates.contains(ruleId) || mayAlsoViolate.contains(ruleId);
+    }
+
+    /** A fresh driver instance (one per world). */
+    public IOUserSCSIParallelInterfaceController create() {
+        try {
+            Constructor<? extends IOUserSCSIParallelInterfaceController> c = type.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " needs a no-argument constructor to be run by the harnesses");
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("constructing " + type.getName() + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.dextrace.model.driver;
+
+import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.driverkit.SharedVariable;
+import dev.dextrace.model.framework.Framework;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
+
+/**
+ * The dext's own per-command bookkeeping, one entry per slot (the "per-slot table" of PROTOCOL.md
+ * §8). Each entry is a {@link SharedVariable}, so unsynchronized use from two queues is Q-3. Writing
+ * an entry for a command that is already over (completed before the code that writes it expected)
+ * revives dead state: CMP-2, the dext assumed Process returns before the completion runs.
+ */
+public final class CommandTable<V> {
+    private final Framework framework;
+    private final String name;
+    private final SharedVariable<V>[] entries;
+
+    @SuppressWarnings("unchecked")
+    CommandTable(Framework framework, String name, int size) {
+        this.framework = framework;
+        this.name = name;
+        this.entries = new SharedVariable[size];
+        for (int i = 0; i < size; i++) {
+            entries[i] = SharedVariable.of(name + "[" + i + "]", null);
+        }
+    }
+
+    public V get(int slot) {
+        return entry(slot).get();
+    }
+
+    /** Records state for the command in {@code slot}; CMP-2 if that command is already over. */
+    public void put(int slot, V value) {
+        SharedVariable<V> e = entry(slot);
+        if (value != null && framework.deliveredCommandIsOver(slot)) {
+            DriverKit dk = framework.driverKit();
+            int gen = framework.deliveredGeneration(slot);
+            ProtocolEvent ev = dk.event(EventKind.TABLE_WRITE, slot, gen, null, name + "[" + slot + "] = " + value + " after its command completed");
+            dk.monitor().violate(Rule.CMP_2, name + "[" + slot + "] set to " + value + " for slot " + slot + " gen " + gen
+                    + " after that command completed: the completion ran before Process expected it", slot, gen, null, ev);
+        }
+        e.set(value);
+    }
+
+    /** Clears the entry (what a completion path does). */
+    public V remove(int slot) {
+        SharedVariable<V> e = entry(slot);
+        V old = e.get();
+        e.set(null);
+        return old;
+    }
+
+    private SharedVariable<V> entry(int slot) {
+        if (slot < 0 || slot >= entries.length) {
+            throw new IllegalArgumentException(name + " slot must be 0.." + (entries.length - 1) + ", was " + slot);
+        }
+        return entries[slot];
+    }
+}

@@ -1,0 +1,76 @@
+package dev.dextrace.model.driverkit;
+
+import dev.dextrace.model.monitor.EventKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * DriverKit's {@code IOLock} ({@code IOLockAlloc}, {@code IOLockLock}, {@code IOLockUnlock}): a
+ * mutex. The locks a thread holds are what {@link SharedVariable} checks Q-3 against.
+ */
+public final class IOLock {
+    private static final ThreadLocal<List<IOLock>> HELD = ThreadLocal.withInitial(ArrayList::new);
+
+    private final DriverKit dk;
+    private final String name;
+    private final AtomicReference<Thread> owner = new AtomicReference<>();
+
+    private IOLock(DriverKit dk, String name) {
+        this.dk = dk;
+        this.name = name;
+    }
+
+    public static IOLock IOLockAlloc() {
+        DriverKit dk = DriverKit.current();
+        return new IOLock(dk, "lock#" + dk.nextId());
+    }
+
+    public static void IOLockLock(IOLock lock) {
+        require(lock).lock();
+    }
+
+    public static void IOLockUnlock(IOLock lock) {
+        require(lock).unlock();
+    }
+
+    private static IOLock require(IOLock lock) {
+        if (lock == null) {
+            throw new IllegalArgumentException("lock must not be null (IOLockAlloc it first)");
+        }
+        return lock;
+    }
+
+    private void lock() {
+        Thread me = Thread.currentThread();
+        if (owner.get() == me) {
+            throw new IllegalStateException(name + " is not recursive and is already held by this thread");
+        }
+        while (!owner.compareAndSet(null, me)) {
+            dk.runtime().scheduler().await(() -> owner.get() == null, name);
+        }
+        HELD.get().add(this);
+        dk.event(EventKind.LOCK, -1, 0, null, "lock " + name);
+    }
+
+    private void unlock() {
+        if (owner.get() != Thread.currentThread()) {
+            throw new IllegalStateException(name + " is unlocked by a thread that does not hold it");
+        }
+        dk.event(EventKind.UNLOCK, -1, 0, null, "unlock " + name);
+        HELD.get().remove(this);
+        owner.set(null);
+        dk.runtime().scheduler().signal();
+    }
+
+    /** The locks the calling thread holds now. */
+    static List<IOLock> heldByThisThread() {
+        return List.copyOf(HELD.get());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

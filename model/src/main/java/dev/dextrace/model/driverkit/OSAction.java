@@ -1,0 +1,194 @@
+package dev.dextrace.model.driverkit;
+
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.ExecutionContext;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * DriverKit's {@code OSAction}: a typed callback object with a reference count. Created at +1 by its
+ * creator. The model also counts the references the dext holds, so it can tell a use the dext has no
+ * right to (ACT-1) from a use after the last release (ACT-2). Identity is not I/O identity: the
+ * kernel may reuse one action for many commands.
+ */
+public final class OSAction {
+
+    /** What a completion through this action must be: {@code TYPE(...)} in the .iig. */
+    public enum Type {
+        ParallelTaskCompletion, BundledParallelTaskCompletion, Other
+    }
+
+    private final DriverKit dk;
+    private final int id;
+    private final Type type;
+    private final boolean frameworkCreated;
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private final AtomicInteger dextRefs = new AtomicInteger();
+    private final AtomicBoolean abortedRan = new AtomicBoolean();
+    private volatile boolean cancelled;
+    private volatile Runnable aborted;
+
+    private OSAction(DriverKit dk, Type type, boolean frameworkCreated) {
+        this.dk = dk;
+        this.id = dk.nextId();
+        this.type = type;
+        this.frameworkCreated = frameworkCreated;
+        dk.register(this);
+    }
+
+    /** An action the framework creates (its completion actions), at +1 held by the framework. */
+    public static OSAction createByFramework(DriverKit dk, Type type) {
+        OSAction a = new OSAction(dk, type, true);
+        dk.event(EventKind.ACTION_CREATE, -1, 0, a.label(), "create " + a.label());
+        return a;
+    }
+
+    /** An action the dext creates for itself, at +1 held by the dext. */
+    public static OSAction Create(Type type) {
+        DriverKit dk = DriverKit.current();
+        OSAction a = new OSAction(dk, type, false);
+        a.dextRefs.set(1);
+        dk.event(EventKind.ACTION_CREATE, -1, 0, a.label(), "create " + a.label());
+        return a;
+    }
+
+    /** e.g. {@code action#3 (bundled)} */
+    public String label() {
+        return "action#" + id + switch (type) {
+            case BundledParallelTaskCompletion -> " (bundled)";
+            case ParallelTaskCompletion -> " (legacy)";
+            case Other -> "";
+        };
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public boolean frameworkCreated() {
+        return frameworkCreated;
+    }
+
+    public int retainCount() {
+        return refs.get();
+    }
+
+    /** References the dext holds now (what it retained and has not released). */
+    public int dextReferences() {
+        return dextRefs.get();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public boolean isFreed() {
+        return refs.get() <= 0;
+    }
+
+    /** {@code retain()} by the dext. */
+    public void retain() {
+        ProtocolEvent e = dk.event(EventKind.RETAIN, -1, 0, label(), "retain " + label());
+        if (checkAlive(e, "retain")) {
+            checkDextMayUse(e, "retain");
+            refs.incrementAndGet();
+            dextRefs.incrementAndGet();
+        }
+    }
+
+    /** {@code release()} by the dext. */
+    public void release() {
+        ProtocolEvent e = dk.event(EventKind.RELEASE, -1, 0, label(), "release " + label());
+        if (!checkAlive(e, "release")) {
+            return;
+        }
+        if (dextRefs.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            dk.monitor().violate(Rule.ACT_1, label() + " released by the dext more often than it retained it",
+                    -1, 0, label(), e);
+        }
+        drop(e);
+    }
+
+    /** The framework lets go of its own reference (e.g. after the call that delivered a per-bundle action). */
+    public void releaseByFramework() {
+        ProtocolEvent e = dk.event(EventKind.RELEASE, -1, 0, label(), "framework releases " + label());
+        if (checkAlive(e, "framework release")) {
+            drop(e);
+        }
+    }
+
+    private void drop(ProtocolEvent e) {
+        if (refs.decrementAndGet() == 0) {
+            dk.event(EventKind.FREE, -1, 0, label(), "free " + label());
+            Runnable h = aborted;
+            if (h != null && abortedRan.compareAndSet(false, true)) {
+                dk.event(EventKind.ABORTED, -1, 0, label(), "Aborted handler of " + label());
+                h.run();
+            }
+        }
+    }
+
+    /**
+     * {@code Cancel(handler)}: after it, the action can only be freed. A dext must never cancel a
+     * framework action (ACT-3). The handler runs as the Aborted handler, at most once, when the last
+     * reference goes.
+     */
+    public void Cancel(Runnable handler) {
+        ProtocolEvent e = dk.event(EventKind.CANCEL, -1, 0, label(), "cancel " + label());
+        if (!checkAlive(e, "cancel")) {
+            return;
+        }
+        if (frameworkCreated) {
+            dk.monitor().violate(Rule.ACT_3, "the dext cancelled framework-created " + label(), -1, 0, label(), e);
+        }
+        cancelled = true;
+        aborted = handler;
+    }
+
+    /**
+     * Checks a completion through this action: alive (ACT-2), the dext's right to use it (ACT-1),
+     * not cancelled (ACT-3), typed for {@code method} (ACT-4). The completion goes on either way, as
+     * a use after free often "works" in C: each mistake shows as its own rule, not as a cascade.
+     */
+    public void checkCompletion(ProtocolEvent e, Type method, String methodName) {
+        if (!checkAlive(e, methodName)) {
+            return;
+        }
+        checkDextMayUse(e, methodName);
+        if (cancelled) {
+            dk.monitor().violate(Rule.ACT_3, methodName + " through cancelled " + label(), -1, 0, label(), e);
+        }
+        if (type != method) {
+            dk.monitor().violate(Rule.ACT_4, methodName + " through " + label() + ", which is typed for "
+                    + type + ": the target receives a message it does not expect", -1, 0, label(), e);
+        }
+    }
+
+    private boolean checkAlive(ProtocolEvent e, String use) {
+        if (refs.get() <= 0) {
+            dk.monitor().violate(Rule.ACT_2, use + " of " + label() + " after its last release (use after free)",
+                    -1, 0, label(), e);
+            return false;
+        }
+        return true;
+    }
+
+    /** Outside the call that delivered it, the dext may use an action only while it holds a reference (ACT-1). */
+    private void checkDextMayUse(ProtocolEvent e, String use) {
+        if (dextRefs.get() > 0 || !frameworkCreated) {
+            return;
+        }
+        if (!ExecutionContext.current().anyFrame(f -> f.active() && f.subject() == this)) {
+            dk.monitor().violate(Rule.ACT_1, use + " of " + label() + " outside the call that delivered it, "
+                    + "without a reference of the dext's own (retain it first)", -1, 0, label(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dextrace.model.framework;
+
+/**
+ * How the framework behaves where PROTOCOL.md leaves room ([inferred] facts), plus run knobs.
+ *
+ * @param completionAction      one completion action shared by all bundles (Apple's guess) or a new one
+ *                              per bundle, released by the framework when that Process call returns
+ * @param completionProcessing  a completion is processed (slot returned, maybe reissued) in the dext's
+ *                              calling thread, or deferred to the kernel's work loop
+ * @param redirectedIo          what a {@code QUEUENAME} on a Process method leads to after Q-1: the
+ *                              seed's deadlock, or delivery on the named queue
+ * @param maxBundle             most slots the framework gathers into one bundle, 1..32
+ * @param realTimeTimeouts      fire {@code fTimeoutInMilliSec} in real time as well as when the run is
+ *                              stuck (free-running runs only; a controlled run is timeless)
+ */
+public record FrameworkConfig(CompletionAction completionAction, CompletionProcessing completionProcessing,
+                              RedirectedIo redirectedIo, int maxBundle, boolean realTimeTimeouts) {
+
+    public enum CompletionAction { SHARED, PER_BUNDLE }
+
+    public enum CompletionProcessing { IN_CALLER, DEFERRED }
+
+    public enum RedirectedIo { DEADLOCK, DELIVER }
+
+    public FrameworkConfig {
+        if (completionAction == null || completionProcessing == null || redirectedIo == null) {
+            throw new IllegalArgumentException("completionAction, completionProcessing and redirectedIo must not be null");
+        }
+        if (maxBundle < 1 || maxBundle > SlotIndexArray.kMaxBundledParallelTasks) {
+            throw new IllegalArgumentException("maxBundle must be 1..32 (kMaxBundledParallelTasks), was " + maxBundle);
+        }
+    }
+
+    public static FrameworkConfig defaults() {
+        return new FrameworkConfig(CompletionAction.SHARED, CompletionProcessing.IN_CALLER, RedirectedIo.DEADLOCK, 32, true);
+    }
+
+    public FrameworkConfig with(CompletionAction a) {
+        return new FrameworkConfig(a, completionProcessing, redirectedIo, maxBundle, realTimeTimeouts);
+    }
+
+    public FrameworkConfig with(CompletionProcessing p) {
+        return new FrameworkConfig(completionAction, p, redirectedIo, maxBundle, realTimeTimeouts);
+    }
+
+    public FrameworkConfig with(RedirectedIo r) {
+        return new FrameworkConfig(completionAction, completionProcessing, r, maxBundle, realTimeTimeouts);
+    }
+
+    public FrameworkConfig withMaxBundle(int n) {
+        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, n, realTimeTimeouts);
+    }
+
+    public FrameworkConfig withRealTimeTimeouts(boolean on) {
+        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, maxBundle, on);
+    }
+}

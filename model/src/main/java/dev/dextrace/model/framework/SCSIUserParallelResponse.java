@@ -1,0 +1,129 @@
+package dev.dextrace.model.framework;
+
+/**
+ * A response: either a view of response slot i (bundled path: every write is checked against the
+ * dext's ownership of the slot and lands in the shared buffer even when it should not, as in C) or a
+ * by-value struct the dext fills and passes to {@code ParallelTaskCompletion} (legacy path).
+ */
+public final class SCSIUserParallelResponse {
+    public static final int kMaxSenseBufferSize = 256;
+    public static final int kScsiUserParallelTaskResponseVersion1 = 1;
+
+    private final Framework framework;
+    private final Slot slot;
+    private final int viewGeneration;
+    private final ResponseData data;
+
+    SCSIUserParallelResponse(Framework framework, Slot slot, int viewGeneration) {
+        this.framework = framework;
+        this.slot = slot;
+        this.viewGeneration = viewGeneration;
+        this.data = slot.response;
+    }
+
+    private SCSIUserParallelResponse() {
+        this.framework = null;
+        this.slot = null;
+        this.viewGeneration = 0;
+        this.data = new ResponseData();
+    }
+
+    /** {@code SCSIUserParallelResponse response = {};} for the legacy path. */
+    public static SCSIUserParallelResponse create() {
+        return new SCSIUserParallelResponse();
+    }
+
+    private ResponseData write(String field, Object v, int bit) {
+        if (slot != null) {
+            framework.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true);
+        }
+        data.written |= bit;
+        return data;
+    }
+
+    public SCSIUserParallelResponse version(int v) {
+        write("version", v, ResponseData.VERSION).version = v;
+        return this;
+    }
+
+    public SCSIUserParallelResponse fTargetID(long v) {
+        write("fTargetID", v, ResponseData.TARGET).fTargetID = v;
+        return this;
+    }
+
+    public SCSIUserParallelResponse fControllerTaskIdentifier(long v) {
+        write("fControllerTaskIdentifier", v, ResponseData.TASK_ID).fControllerTaskIdentifier = v;
+        return this;
+    }
+
+    public SCSIUserParallelResponse fCompletionStatus(int v) {
+        write("fCompletionStatus", v, ResponseData.STATUS).fCompletionStatus = v;
+        return this;
+    }
+
+    public SCSIUserParallelResponse fServiceResponse(int v) {
+        write("fServiceResponse", SCSIServiceResponse.name(v), ResponseData.SERVICE).fServiceResponse = v;
+        return this;
+    }
+
+    public SCSIUserParallelResponse fBytesTransferred(long v) {
+        write("fBytesTransferred", v, ResponseData.BYTES).fBytesTransferred = v;
+        return this;
+    }
+
+    /**
+     * Writes {@code fSenseLength} and the sense bytes. More than {@link #kMaxSenseBufferSize} bytes
+     * would overrun {@code fSenseBuffer} in C: SLOT-7 is filed and the write is refused.
+     *
+     * @throws IllegalArgumentException if {@code sense} is null or longer than 256 bytes
+     */
+    public SCSIUserParallelResponse senseData(byte[] sense) {
+        if (sense == null) {
+            throw new IllegalArgumentException("sense must not be null (use an empty array for no sense data)");
+        }
+        if (sense.length > kMaxSenseBufferSize) {
+            if (framework != null) {
+                framework.senseOverrun(slot, sense.length);
+            }
+            throw new IllegalArgumentException("sense length must be 0.." + kMaxSenseBufferSize
+                    + " (kMaxSenseBufferSize), was " + sense.length);
+        }
+        ResponseData d = write("fSenseLength", sense.length, 0);
+        System.arraycopy(sense, 0, d.fSenseBuffer, 0, sense.length);
+        d.fSenseLength = sense.length;
+        return this;
+    }
+
+    // Reads, for legacy values and tests (the framework reads slots directly).
+    public int version() {
+        return data.version;
+    }
+
+    public long fTargetID() {
+        return data.fTargetID;
+    }
+
+    public long fControllerTaskIdentifier() {
+        return data.fControllerTaskIdentifier;
+    }
+
+    public int fCompletionStatus() {
+        return data.fCompletionStatus;
+    }
+
+    public int fServiceResponse() {
+        return data.fServiceResponse;
+    }
+
+    public long fBytesTransferred() {
+        return data.fBytesTransferred;
+    }
+
+    public int fSenseLength() {
+        return data.fSenseLength;
+    }
+
+    int writtenFields() {
+        return data.written;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dextrace.model.framework;
+
+/**
+ * The framework's bookkeeping for slot i of the command and response buffers: who owns it and which
+ * issue (generation) it is at. Transitions happen under the framework's lock; the dext-access checks
+ * read the volatile fields without it.
+ */
+final class Slot {
+    final int index;
+    final ResponseData response = new ResponseData();
+    volatile int generation;
+    volatile boolean ownedByDext;
+    volatile int deliveredGeneration;
+    volatile int dextCompletedGeneration;
+    volatile int timedOutGeneration;
+    volatile TaskData command;
+    volatile long issueSeq;
+    volatile long deadlineNanos;
+
+    Slot(int index) {
+        this.index = index;
+    }
+
+    /** The dext holds this generation and has not completed it: it may touch the slot. */
+    boolean dextHolds(int gen) {
+        return gen > 0 && ownedByDext && generation == gen && deliveredGeneration == gen && dextCompletedGeneration < gen;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dextrace.model.framework;
+
+import java.util.function.BiFunction;
+
+/**
+ * One of the two shared buffers the framework maps into the dext: N command slots or N response
+ * slots. {@code buffer.get(i)} is C's {@code fCommandBuffer[i]}: a view whose every use is checked
+ * against the dext's ownership of slot i at the moment the view was taken.
+ */
+public final class SlotBuffer<T> {
+    private final Framework framework;
+    private final String name;
+    private final BiFunction<Slot, Integer, T> view;
+
+    SlotBuffer(Framework framework, String name, BiFunction<Slot, Integer, T> view) {
+        this.framework = framework;
+        this.name = name;
+        this.view = view;
+    }
+
+    /** The number of slots, N. */
+    public int length() {
+        return framework.slotCount();
+    }
+
+    /** @throws IllegalArgumentException if index is outside 0..N-1 */
+    public T get(int index) {
+        Slot s = framework.slot(name + " index", index);
+        return view.apply(s, framework.viewGeneration(s));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.dextrace.model.monitor;
+
+/**
+ * A rule checked over the event stream, one instance per run. The protocol's own rules are checked
+ * where they can be observed (inside the model); an invariant is how a user adds one without editing
+ * the model: one class, registered with {@code World.Builder.invariant(...)}, plus one test.
+ *
+ * <p>{@link #onEvent} is called after every event, on the thread that caused it, one call at a time
+ * per invariant instance (the monitor serializes calls to one invariant, never around driver code).
+ */
+public interface Invariant {
+
+    /** Files a violation of this invariant's rule at the current event. */
+    interface Reporter {
+        void violation(RuleId rule, String message, int slot, int generation, String action);
+    }
+
+    void onEvent(ProtocolEvent event, Reporter reporter);
+
+    /** Called once when the run has ended; for rules about what never happened. */
+    default void onRunEnd(Reporter reporter) {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dextrace.model.monitor;
+
+import dev.dextrace.model.runtime.ExecutionContext;
+import dev.dextrace.model.runtime.Scheduler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records every protocol event of a run and the violations the model finds. Recording is lock-free:
+ * one atomic counter orders events, so observing adds no lock around driver code (it does add the
+ * counter's memory ordering, which matters only for Java-level visibility bugs, not the protocol
+ * races dextrace looks for). Each event is also the point where a controlled run may switch threads.
+ */
+public final class ProtocolMonitor {
+    /** Violations kept per rule and run; later ones of the same rule add nothing a reader needs. */
+    static final int MAX_PER_RULE = 8;
+    /** Events a violation keeps as its story. */
+    static final int STORY = 40;
+
+    private final Scheduler scheduler;
+    private final java.util.List<Invariant> invariants;
+    private final int maxEvents;
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicInteger stored = new AtomicInteger();
+    private final ConcurrentLinkedQueue<ProtocolEvent> events = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<DriverFault> faults = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> perRule = new ConcurrentHashMap<>();
+    private volatile ProtocolEvent last;
+    private volatile boolean truncated;
+
+    public ProtocolMonitor(Scheduler scheduler, java.util.List<Invariant> invariants, int maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be >= 1, was " + maxEvents);
+        }
+        this.scheduler = scheduler;
+        this.invariants = java.util.List.copyOf(invariants);
+        this.maxEvents = maxEvents;
+    }
+
+    /** Records an event by the calling thread, after letting a controlled run switch threads. */
+    public ProtocolEvent record(EventKind kind, int slot, int generation, String action, String text) {
+        scheduler.switchPoint();
+        ExecutionContext ctx = ExecutionContext.current();
+        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), ctx.lane(), ctx.queue(), kind, slot, generation, action, text);
+        if (stored.incrementAndGet() <= maxEvents) {
+            events.add(e);
+        } else {
+            truncated = true;
+        }
+        last = e;
+        for (Invariant inv : invariants) {
+            synchronized (inv) {
+                inv.onEvent(e, (rule, msg, s, g, a) -> violate(rule, msg, s, g, a, e));
+            }
+        }
+        return e;
+    }
+
+    /** Files a violation whose trigger is {@code at}; keeps the events about the same slot or action. */
+    public void violate(RuleId rule, String message, int slot, int generation, String action, ProtocolEvent at) {
+        if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() > MAX_PER_RULE) {
+            return;
+        }
+        violations.add(new Violation(rule, message, slot, generation, action,
+                at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, slot, action)));
+    }
+
+    public void fault(DriverFault.Kind kind, String message) {
+        ExecutionContext ctx = ExecutionContext.current();
+        faults.add(new DriverFault(kind, message, ctx.queue(), ctx.lane()));
+        record(EventKind.FAULT, -1, 0, null, kind + ": " + message);
+    }
+
+    /** Tells every invariant the run has ended. */
+    public void runEnded() {
+        for (Invariant inv : invariants) {
+            synchronized (inv) {
+                inv.onRunEnd((rule, msg, s, g, a) -> violate(rule, msg, s, g, a, last));
+            }
+        }
+    }
+
+    private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, int slot, String action) {
+        if (at == null) {
+            return io.vavr.collection.List.empty();
+        }
+        java.util.List<ProtocolEvent> kept = new ArrayList<>();
+        for (ProtocolEvent e : events) {
+            if (e.seq() > at.seq()) {
+                continue;
+            }
+            boolean related = e.seq() == at.seq()
+                    || (slot >= 0 && e.slot() == slot)
+                    || (action != null && action.equals(e.action()))
+                    || e.kind() == EventKind.PROCESS_BEGIN || e.kind() == EventKind.PROCESS_END
+                    || e.kind() == EventKind.WAIT || e.kind() == EventKind.ROUTE;
+            if (related) {
+                kept.add(e);
+            }
+        }
+        kept.sort(Comparator.comparingLong(ProtocolEvent::seq));
+        int from = Math.max(0, kept.size() - STORY);
+        return io.vavr.collection.List.ofAll(kept.subList(from, kept.size()));
+    }
+
+    public ProtocolEvent lastEvent() {
+        return last;
+    }
+
+    public long eventCount() {
+        return seq.get();
+    }
+
+    /** Everything so far, as an immutable verdict. */
+    public Verdict verdict(String endReason) {
+        java.util.List<ProtocolEvent> all = new ArrayList<>(events);
+        all.sort(Comparator.comparingLong(ProtocolEvent::seq));
+        java.util.List<Violation> vs = new ArrayList<>(violations);
+        vs.sort(Comparator.comparingLong(v -> v.trigger() == null ? Long.MAX_VALUE : v.trigger().seq()));
+        return new Verdict(io.vavr.collection.List.ofAll(vs), io.vavr.collection.List.ofAll(faults),
+                io.vavr.collection.List.ofAll(all), truncated, endReason);
+    }
+}

@@ -1,0 +1,261 @@
+package dev.dextrace.model.runtime;
+
+import dev.dextrace.model.monitor.ProtocolEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The same threads as a free run, but only one proceeds at a time and a switch may happen at every
+ * protocol event. The {@link Strategy} picks who goes next; {@link #decisions()} records the picks.
+ * Threads that are not lanes (the one that boots the world) are never stopped.
+ */
+public final class ControlledScheduler implements Scheduler {
+    private enum State { READY, RUNNING, IDLE, BLOCKED, EXITED }
+
+    private static final class Rec {
+        final Lane lane;
+        State state = State.READY;
+        BooleanSupplier blockedOn;
+
+        Rec(Lane lane) {
+            this.lane = lane;
+        }
+    }
+
+    private final Strategy strategy;
+    private final Supplier<ProtocolEvent> lastEvent;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition turn = lock.newCondition();
+    private final Map<Thread, Rec> recs = new HashMap<>();
+    private final List<String> decisions = new ArrayList<>();
+    private ModelRuntime runtime;
+    private Thread running;
+    private String previous;
+    private boolean begun;
+    private long eventsAtStart = -1;
+
+    /**
+     * @param lastEvent the run's newest event (the monitor's), shown to the strategy
+     */
+    public ControlledScheduler(Strategy strategy, Supplier<ProtocolEvent> lastEvent) {
+        this.strategy = strategy;
+        this.lastEvent = lastEvent;
+    }
+
+    /** The lane picked at each decision, in order. */
+    public List<String> decisions() {
+        lock.lock();
+        try {
+            return List.copyOf(decisions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void switchPoint() {
+        Rec me = mine();
+        if (me == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            abandonIfStopped();
+            me.state = State.READY;
+            handOff();
+            waitTurn(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void await(BooleanSupplier ready, String what) {
+        Rec me = mine();
+        if (me == null) {
+            if (!ready.getAsBoolean()) {
+                throw new IllegalStateException("a thread outside the run waits for " + what + " that nobody can release");
+            }
+            return;
+        }
+        lock.lock();
+        try {
+            while (!ready.getAsBoolean()) {
+                me.state = State.BLOCKED;
+                me.blockedOn = ready;
+                handOff();
+                waitTurn(me);
+            }
+            me.blockedOn = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean idle(Lane lane) {
+        Rec me = mine();
+        lock.lock();
+        try {
+            me.state = State.IDLE;
+            handOff();
+            while (running != Thread.currentThread() && !runtime.stopped()) {
+                turn.awaitUninterruptibly();
+            }
+            if (running != Thread.currentThread()) {
+                return false;
+            }
+            me.state = State.RUNNING;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void signal() {
+        lock.lock();
+        try {
+            turn.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void laneStarted(Lane lane) {
+        lock.lock();
+        try {
+            Rec me = new Rec(lane);
+            recs.put(Thread.currentThread(), me);
+            turn.signalAll();
+            if (begun && running == null) {
+                handOff();
+            }
+            waitTurn(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void laneExited(Lane lane) {
+        lock.lock();
+        try {
+            Rec me = recs.get(Thread.currentThread());
+            if (me != null) {
+                me.state = State.EXITED;
+            }
+            if (running == Thread.currentThread() || running == null) {
+                running = null;
+                if (!runtime.stopped()) {
+                    handOff();
+                }
+            }
+            turn.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void attach(ModelRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void begin(ModelRuntime runtime) {
+        lock.lock();
+        try {
+            int expected = runtime.lanes().size();
+            while (recs.size() < expected) {
+                turn.awaitUninterruptibly();
+            }
+            begun = true;
+            ProtocolEvent e = lastEvent.get();
+            eventsAtStart = e == null ? 0 : e.seq() + 1;
+            handOff();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Rec mine() {
+        lock.lock();
+        try {
+            return recs.get(Thread.currentThread());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void abandonIfStopped() {
+        if (runtime != null && runtime.stopped()) {
+            throw new RunAbandoned("run stopped: " + runtime.stopReason());
+        }
+    }
+
+    private void waitTurn(Rec me) {
+        while (running != Thread.currentThread()) {
+            if (runtime != null && runtime.stopped()) {
+                throw new RunAbandoned("run stopped: " + runtime.stopReason());
+            }
+            turn.awaitUninterruptibly();
+        }
+        me.state = State.RUNNING;
+    }
+
+    /** Picks the next lane; with none eligible, lets the kernel act on quiescence, else ends the run. */
+    private void handOff() {
+        List<Rec> eligible = eligible();
+        if (eligible.isEmpty() && runtime.quiescent()) {
+            eligible = eligible();
+        }
+        if (eligible.isEmpty()) {
+            boolean blocked = recs.values().stream().anyMatch(r -> r.state == State.BLOCKED);
+            running = null;
+            runtime.stop(blocked ? "every lane waits: undetected deadlock" : "settled");
+            turn.signalAll();
+            return;
+        }
+        List<String> names = eligible.stream().map(r -> r.lane.name()).toList();
+        ProtocolEvent e = lastEvent.get();
+        long since = e == null ? 0 : Math.max(0, e.seq() + 1 - eventsAtStart);
+        String pick = strategy.choose(new Strategy.Decision(decisions.size(), names, previous, e, since));
+        Rec chosen = eligible.get(Math.max(0, names.indexOf(pick)));
+        decisions.add(chosen.lane.name());
+        previous = chosen.lane.name();
+        running = chosen.lane.thread();
+        turn.signalAll();
+    }
+
+    /** Eligible lanes in lane creation order, so decisions do not depend on thread start timing. */
+    private List<Rec> eligible() {
+        Map<Lane, Rec> byLane = new HashMap<>();
+        recs.values().forEach(r -> byLane.put(r.lane, r));
+        List<Rec> out = new ArrayList<>();
+        for (Lane lane : runtime.lanes()) {
+            Rec r = byLane.get(lane);
+            if (r == null) {
+                continue;
+            }
+            boolean ok = switch (r.state) {
+                case READY -> true;
+                case BLOCKED -> r.blockedOn.getAsBoolean();
+                case IDLE -> lane.hasWork();
+                case RUNNING, EXITED -> false;
+            };
+            if (ok) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

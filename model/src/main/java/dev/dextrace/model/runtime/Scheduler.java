@@ -1,0 +1,32 @@
+package dev.dextrace.model.runtime;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Decides which thread proceeds. {@link FreeRunningScheduler}: all at once, as on a Mac.
+ * {@link ControlledScheduler}: one at a time, switching only at protocol events, in an order a
+ * {@link Strategy} picks, so the same order replays the same events.
+ */
+public interface Scheduler {
+    /** Called by a thread just before it records a protocol event. */
+    void switchPoint();
+
+    /** Blocks the caller until {@code ready} holds. Throws {@link RunAbandoned} if the run stops first. */
+    void await(BooleanSupplier ready, String what);
+
+    /** The lane found nothing to run. Returns false when the lane should exit (the run settled or stopped). */
+    boolean idle(Lane lane);
+
+    /** Work was added or a queue was released. */
+    void signal();
+
+    void laneStarted(Lane lane);
+
+    void laneExited(Lane lane);
+
+    /** Called once by the runtime that owns this scheduler, before any lane exists. */
+    void attach(ModelRuntime runtime);
+
+    /** Lets the lanes go (they wait for this after {@link ModelRuntime#start()} created them). */
+    void begin(ModelRuntime runtime);
+}

@@ -1,0 +1,102 @@
+package dev.dextrace.model.runtime;
+
+import dev.dextrace.model.monitor.ProtocolEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/**
+ * Picks which lane proceeds at each switch point of a {@link ControlledScheduler}. Strategies are
+ * deterministic given their inputs, so the same strategy on the same world replays the same events.
+ */
+public interface Strategy {
+
+    /**
+     * @param index     how many decisions came before this one
+     * @param eligible  lanes that may proceed, in lane creation order, never empty
+     * @param previous  the lane that ran last, or null
+     * @param lastEvent the newest event of the run (null if none yet); events come one per switch point
+     * @param eventsSinceStart how many events the run recorded since the lanes started
+     */
+    record Decision(int index, List<String> eligible, String previous, ProtocolEvent lastEvent, long eventsSinceStart) {
+    }
+
+    String choose(Decision d);
+
+    /** Like a uniprocessor without preemption: keep running the lane that ran last, else the first. */
+    static Strategy runToCompletion() {
+        return d -> d.previous() != null && d.eligible().contains(d.previous()) ? d.previous() : d.eligible().get(0);
+    }
+
+    /** A uniformly random eligible lane at every switch point; the seed fixes the order. */
+    static Strategy seeded(long seed) {
+        Random random = new Random(seed);
+        return d -> d.eligible().get(random.nextInt(d.eligible().size()));
+    }
+
+    /**
+     * Re-executes a recorded interleaving: before the k-th event the lane that recorded the k-th
+     * event proceeds. Where that lane cannot proceed, run to completion.
+     */
+    static Strategy followLanes(List<String> laneOfEachEvent) {
+        List<String> lanes = List.copyOf(laneOfEachEvent);
+        Strategy fallback = runToCompletion();
+        return d -> {
+            long k = d.eventsSinceStart();
+            if (k < lanes.size() && d.eligible().contains(lanes.get((int) k))) {
+                return lanes.get((int) k);
+            }
+            return fallback.choose(d);
+        };
+    }
+
+    /** A script of steps ("Default runs until it starts the hardware for slot 5, then ..."). */
+    static Script script() {
+        return new Script();
+    }
+
+    /** Steps, each: one lane runs until it records an event that matches; then the next step. */
+    final class Script implements Strategy {
+        private record Step(String lane, Predicate<ProtocolEvent> until, String description) {
+        }
+
+        private final List<Step> steps = new ArrayList<>();
+        private final Strategy fallback = runToCompletion();
+        private int current;
+        private long seenSeq = -1;
+
+        /** {@code lane} runs until it has recorded an event for which {@code until} holds. */
+        public Script run(String lane, Predicate<ProtocolEvent> until, String description) {
+            steps.add(new Step(lane, until, description));
+            return this;
+        }
+
+        /** {@code lane} runs until it records an event whose text starts with {@code textPrefix}. */
+        public Script run(String lane, String textPrefix) {
+            return run(lane, e -> e.text().startsWith(textPrefix), "until '" + textPrefix + "'");
+        }
+
+        @Override
+        public String choose(Decision d) {
+            ProtocolEvent e = d.lastEvent();
+            if (e != null && e.seq() != seenSeq) {
+                seenSeq = e.seq();
+                if (current < steps.size() && steps.get(current).lane().equals(e.lane()) && steps.get(current).until().test(e)) {
+                    current++;
+                }
+            }
+            if (current < steps.size() && d.eligible().contains(steps.get(current).lane())) {
+                return steps.get(current).lane();
+            }
+            return fallback.choose(d);
+        }
+
+        /** Steps not reached: a test asserts this is empty so a script that stopped matching fails loudly. */
+        public List<String> unreachedSteps() {
+            return steps.subList(Math.min(current, steps.size()), steps.size()).stream()
+                    .map(s -> s.lane() + " " + s.description()).toList();
+        }
+    }
+}

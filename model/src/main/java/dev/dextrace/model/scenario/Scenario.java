@@ -1,0 +1,37 @@
+package dev.dextrace.model.scenario;
+
+import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.driver.DriverDesign;
+import dev.dextrace.model.framework.FrameworkConfig;
+
+import java.util.function.Consumer;
+
+/**
+ * One situation to put a design in, defined once and run by every engine (jcstress, Lincheck, the
+ * controlled runtime): the framework's configuration, the hardware, and the work the kernel submits.
+ * An engine builds the world with {@link #builder}, chooses how its threads run, then {@link #load}s it.
+ */
+public record Scenario(String name, String description, DriverDesign.Path path, FrameworkConfig config,
+                       Consumer<World> workload) {
+
+    public boolean appliesTo(DesignEntry design) {
+        return design.path() == path;
+    }
+
+    /** A world builder for this scenario and design; the engine adds how threads run. */
+    public World.Builder builder(DesignEntry design) {
+        if (!appliesTo(design)) {
+            throw new IllegalArgumentException("scenario " + name + " is for " + path + " designs; " + design.name()
+                    + " uses the " + design.path() + " path");
+        }
+        return World.builder(design::create).config(config).latencyNanos(0);
+    }
+
+    /** Builds (boots) the world and submits the scenario's work; nothing has run yet. */
+    public World load(World.Builder builder) {
+        World w = builder.build();
+        workload.accept(w);
+        return w;
+    }
+}

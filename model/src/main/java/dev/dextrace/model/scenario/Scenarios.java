@@ -1,0 +1,73 @@
+package dev.dextrace.model.scenario;
+
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.driver.DriverDesign;
+import dev.dextrace.model.framework.Command;
+import dev.dextrace.model.framework.FrameworkConfig;
+import io.vavr.collection.List;
+
+/** The scenarios every engine runs (issue 3's list). Hardware is zero-latency throughout. */
+public final class Scenarios {
+    private static final FrameworkConfig BASE = FrameworkConfig.defaults();
+
+    public static final Scenario COMPLETION_RACES_SUBMISSION = new Scenario("completion-races-submission",
+            "Zero-latency hardware completes a slot while Process is still looping over its bundle of 3.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> w.submit(Command.testUnitReady(0), Command.testUnitReady(1), Command.testUnitReady(2)));
+
+    public static final Scenario COMPLETION_RACES_REISSUE = new Scenario("completion-races-reissue",
+            "Bundles of 2 on every slot and 2 more commands: each returned slot is reissued at once, in the completing thread.",
+            DriverDesign.Path.BUNDLED, BASE.withMaxBundle(2),
+            w -> w.framework().submit(java.util.Collections.nCopies(w.framework().slotCount() + 2, Command.testUnitReady(0))));
+
+    public static final Scenario RELEASE_RACES_COMPLETION = new Scenario("release-races-completion",
+            "One action per bundle, released by the framework when Process returns, against completions through it.",
+            DriverDesign.Path.BUNDLED, BASE.with(FrameworkConfig.CompletionAction.PER_BUNDLE),
+            w -> w.submit(Command.testUnitReady(0), Command.testUnitReady(1)));
+
+    public static final Scenario TIMEOUT_RACES_COMPLETION = new Scenario("timeout-races-completion",
+            "The kernel's timeout of a command against the dext's completion of it.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> {
+                w.submit(Command.testUnitReady(0));
+                w.framework().fireTimeout(0);
+            });
+
+    public static final Scenario TWO_COMPLETION_PATHS = new Scenario("two-completion-paths",
+            "A bundle mixing TEST UNIT READY and READ(10), so designs with two completion paths use both.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> w.submit(Command.testUnitReady(0), Command.read(0, 0, 8), Command.testUnitReady(1), Command.read(1, 64, 8)));
+
+    public static final Scenario LEGACY_PATH = new Scenario("legacy-path",
+            "The legacy two-way path, two commands; designs decide on QUEUENAME redirection of the I/O method.",
+            DriverDesign.Path.LEGACY, BASE,
+            w -> w.submit(Command.testUnitReady(0), Command.testUnitReady(1)));
+
+    private static final List<Scenario> ALL = List.of(COMPLETION_RACES_SUBMISSION, COMPLETION_RACES_REISSUE,
+            RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH);
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return ALL;
+    }
+
+    public static Scenario byName(String name) {
+        return ALL.find(s -> s.name().equals(name)).getOrElseThrow(() -> new IllegalArgumentException(
+                "scenario '" + name + "' does not exist; scenarios: " + ALL.map(Scenario::name).mkString(", ")));
+    }
+
+    /** Scenarios for a filter: "all"/empty or a comma-separated list of names. */
+    public static List<Scenario> select(String filter) {
+        if (filter == null || filter.isBlank() || filter.equals("all")) {
+            return ALL;
+        }
+        return List.of(filter.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Scenarios::byName);
+    }
+
+    /** The scenarios that apply to a design. */
+    public static List<Scenario> forDesign(DesignEntry d) {
+        return ALL.filter(s -> s.appliesTo(d));
+    }
+}

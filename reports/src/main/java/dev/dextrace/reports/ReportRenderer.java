@@ -1,0 +1,48 @@
+package dev.dextrace.reports;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Renders the self-contained {@code index.html} race report from {@link Results}. */
+public final class ReportRenderer {
+
+    /** Compiled once; a compiled Mustache template is safe to execute concurrently. */
+    private static final Mustache TEMPLATE =
+            new DefaultMustacheFactory("dev/dextrace/reports").compile("report.html.mustache");
+
+    private ReportRenderer() {
+    }
+
+    public static String render(Results results) {
+        StringWriter html = new StringWriter();
+        try {
+            TEMPLATE.execute(html, ReportView.of(results)).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return html.toString();
+    }
+
+    /**
+     * Writes {@code outDir/index.html} and puts the results file it came from beside it, copied byte for
+     * byte so fields this renderer does not know survive. Returns the page's path.
+     */
+    public static Path write(Results results, Path source, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Path page = outDir.resolve("index.html");
+        Files.writeString(page, render(results), StandardCharsets.UTF_8);
+        Path copy = outDir.resolve("results.json");
+        if (!Files.exists(copy) || !Files.isSameFile(source, copy)) {
+            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return page;
+    }
+}

@@ -1,0 +1,302 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.reports.Results.Design;
+import dev.dextrace.reports.Results.DesignEngine;
+import dev.dextrace.reports.Results.EngineRun;
+import dev.dextrace.reports.Results.EngineStatus;
+import dev.dextrace.reports.Results.Event;
+import dev.dextrace.reports.Results.Finding;
+import dev.dextrace.reports.Results.Histogram;
+import dev.dextrace.reports.Results.Outcome;
+import dev.dextrace.reports.Results.Verdict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the template shows, computed from {@link Results}: every decision (cell labels, colours, lane
+ * layout, bar geometry, number formats) is made here, so the template only places strings, which
+ * Mustache escapes. Accessors are read by Mustache through reflection.
+ */
+public record ReportView(
+        String generatedAt,
+        String duration,
+        List<Entry> budget,
+        List<Entry> environment,
+        List<EngineLine> engines,
+        List<FamilyHeader> families,
+        List<RuleHeader> rules,
+        List<DesignView> designs,
+        List<FindingView> allFindings) {
+
+    public record Entry(String key, String value) {
+    }
+
+    public record EngineLine(String name, String status, String css, String reason, String duration) {
+    }
+
+    public record FamilyHeader(String name, int span) {
+    }
+
+    public record RuleHeader(String id, String meaning) {
+    }
+
+    public record Cell(String text, String css, String title) {
+    }
+
+    public record DesignView(String anchor, String name, String description, String declared,
+                             String verdict, String verdictCss, String expected, String found,
+                             List<Cell> cells, List<EngineWork> engines, List<Chart> charts,
+                             List<FindingView> findings) {
+    }
+
+    public record EngineWork(String name, String ran, String rules, String firstDetection, String work) {
+    }
+
+    /** An SVG horizontal bar chart; all coordinates are pixels. */
+    public record Chart(String title, int width, int height, int labelX, int barX, List<Bar> bars) {
+    }
+
+    public record Bar(String label, String fullLabel, String count, String css, int y, int textY,
+                      int width, int countX) {
+    }
+
+    public record FindingView(String anchor, String id, String rule, String meaning, String engine,
+                              String scenario, String slot, String generation, String action,
+                              String queues, String message, List<String> lanes, List<LaneRow> steps,
+                              String lincheckTrace, String replayCommand) {
+        public boolean hasSteps() {
+            return !steps.isEmpty();
+        }
+    }
+
+    /** One event: its text sits in the cell of its own lane, the other lanes' cells stay empty. */
+    public record LaneRow(String seq, boolean violation, List<LaneCell> cells) {
+    }
+
+    public record LaneCell(String text, boolean event) {
+    }
+
+    private static final String NONE = "—";
+    private static final List<String> STANDARD_ENGINES = List.of("jcstress", "lincheck");
+    private static final EngineRun NOT_REPORTED = new EngineRun(EngineStatus.NOT_RUN, "absent from results.json", null);
+    private static final Set<String> EXPECTATIONS = Set.of("ACCEPTABLE", "ACCEPTABLE_INTERESTING", "FORBIDDEN");
+    private static final int BAR_MAX = 360;
+    private static final int ROW = 22;
+    private static final int BAR_HEIGHT = 14;
+    private static final int LABEL_CHARS = 40;
+    private static final int CHAR_WIDTH = 8; // a little over the width of the chart's 12px monospace font
+
+    public static ReportView of(Results results) {
+        // The header always says what became of the standard engines, even when the producer left one out.
+        Map<String, EngineRun> engines = new LinkedHashMap<>();
+        STANDARD_ENGINES.forEach(name -> engines.put(name, NOT_REPORTED));
+        engines.putAll(results.engines());
+        List<DesignView> designs = new ArrayList<>();
+        for (int d = 0; d < results.designs().size(); d++) {
+            designs.add(design(results.designs().get(d), "design-" + d, engines.keySet()));
+        }
+        return new ReportView(
+                results.generatedAt(),
+                duration(results.durationMillis()),
+                results.budget().entrySet().stream()
+                        .map(e -> new Entry(e.getKey(), orNone(e.getValue()))).toList(),
+                List.of(new Entry("JDK", orNone(results.environment().jdk())),
+                        new Entry("cores", orNone(results.environment().cores())),
+                        new Entry("OS", orNone(results.environment().os()))),
+                engines.entrySet().stream()
+                        .map(e -> new EngineLine(e.getKey(), e.getValue().status().toString(),
+                                css(e.getValue().status()), orNone(e.getValue().reason()),
+                                duration(e.getValue().durationMillis())))
+                        .toList(),
+                familyHeaders(),
+                Arrays.stream(Rule.values()).map(r -> new RuleHeader(r.id(), r.meaning())).toList(),
+                designs,
+                designs.stream().flatMap(d -> d.findings().stream()).toList());
+    }
+
+    /** One header per run of same-family rules, so the spans match the columns whatever the enum's order. */
+    private static List<FamilyHeader> familyHeaders() {
+        List<FamilyHeader> headers = new ArrayList<>();
+        for (Rule rule : Rule.values()) {
+            int last = headers.size() - 1;
+            if (last >= 0 && headers.get(last).name().equals(rule.family().name())) {
+                headers.set(last, new FamilyHeader(rule.family().name(), headers.get(last).span() + 1));
+            } else {
+                headers.add(new FamilyHeader(rule.family().name(), 1));
+            }
+        }
+        return headers;
+    }
+
+    /** "name: verdict (found: Q-3 SLOT-5, expected: Q-3 SLOT-5 CMP-1)", the CLI's line per design. */
+    public static String summaryLine(Design design) {
+        return design.name() + ": " + design.verdict()
+                + " (found: " + rules(design.foundRules()) + ", expected: " + rules(design.expectedRules()) + ")";
+    }
+
+    private static DesignView design(Design design, String anchor, Set<String> runEngines) {
+        List<FindingView> findings = new ArrayList<>();
+        for (int f = 0; f < design.findings().size(); f++) {
+            findings.add(finding(design.findings().get(f), anchor + "-finding-" + f));
+        }
+        // Engines of the run that are absent here did not run this design.
+        Set<String> engineNames = new LinkedHashSet<>(runEngines);
+        engineNames.addAll(design.engines().keySet());
+        return new DesignView(anchor, design.name(), orNone(design.description()), orNone(design.declared()),
+                design.verdict().toString(), css(design.verdict()),
+                rules(design.expectedRules()), rules(design.foundRules()),
+                Arrays.stream(Rule.values()).map(r -> cell(design, r)).toList(),
+                engineNames.stream().map(name -> engineWork(name, design.engines().get(name))).toList(),
+                design.engines().entrySet().stream()
+                        .flatMap(e -> e.getValue().histograms().stream().map(h -> chart(e.getKey(), h)))
+                        .toList(),
+                findings);
+    }
+
+    private static Cell cell(Design design, Rule rule) {
+        boolean expected = design.expectedRules().contains(rule.id());
+        boolean found = design.foundRules().contains(rule.id());
+        String text;
+        String css;
+        if (expected && found) {
+            text = "expected + found"; // spaces let the narrow column wrap it
+            css = "hit";
+        } else if (expected && design.verdict() == Verdict.NOT_RUN) {
+            text = "expected, not run"; // not a miss: nothing looked for it
+            css = "pending";
+        } else if (expected) {
+            text = "expected, missed";
+            css = "miss";
+        } else if (found) {
+            text = "found, unexpected";
+            css = "extra";
+        } else {
+            text = "";
+            css = "";
+        }
+        return new Cell(text, css, rule.id() + ": " + rule.meaning());
+    }
+
+    private static EngineWork engineWork(String name, DesignEngine engine) {
+        if (engine == null) {
+            return new EngineWork(name, "not run", NONE, NONE, NONE);
+        }
+        String firstDetection = engine.firstDetectionMillisByRule().isEmpty()
+                ? duration(engine.firstDetectionMillis())
+                : engine.firstDetectionMillisByRule().entrySet().stream()
+                        .map(e -> e.getKey() + " after " + duration(e.getValue()))
+                        .collect(Collectors.joining(", "));
+        List<String> work = new ArrayList<>();
+        if (engine.samples() != null) {
+            work.add(count(engine.samples()) + " samples");
+        }
+        if (engine.samplesPerSecond() != null) {
+            work.add(count(Math.round(engine.samplesPerSecond())) + " samples/s");
+        }
+        if (engine.invocations() != null) {
+            work.add(count(engine.invocations()) + " invocations");
+        }
+        return new EngineWork(name, engine.ran() ? "yes" : "no", rules(engine.rules()), firstDetection,
+                work.isEmpty() ? NONE : String.join(", ", work));
+    }
+
+    private static Chart chart(String engine, Histogram histogram) {
+        List<Outcome> outcomes = histogram.outcomes();
+        long max = outcomes.stream().mapToLong(Outcome::count).max().orElse(0);
+        int longest = outcomes.stream().mapToInt(o -> abbreviate(o.outcome()).length()).max().orElse(0);
+        int barX = longest * CHAR_WIDTH + 12;
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            int width = barWidth(o.count(), max);
+            int y = 4 + i * ROW;
+            bars.add(new Bar(abbreviate(o.outcome()), o.outcome(), count(o.count()), outcomeCss(o.expectation()),
+                    y, y + BAR_HEIGHT - 3, width, barX + width + 6));
+        }
+        int countRoom = 14 * CHAR_WIDTH; // "1,234,567,890"
+        return new Chart(engine + " · " + histogram.scenario(), barX + BAR_MAX + countRoom,
+                8 + outcomes.size() * ROW, barX - 6, barX, bars);
+    }
+
+    /** Linear, but a non-zero count always gets a visible sliver: the rare outcomes are the interesting ones. */
+    private static int barWidth(long count, long max) {
+        if (count == 0) {
+            return 0;
+        }
+        return (int) Math.max(2, Math.round((double) count * BAR_MAX / max));
+    }
+
+    private static FindingView finding(Finding finding, String anchor) {
+        List<Event> events = finding.events().stream()
+                .sorted(Comparator.comparing(Event::seq, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        // Lanes in the order the finding lists its queues, then any others in order of appearance.
+        Set<String> laneSet = new LinkedHashSet<>(finding.queues());
+        events.forEach(e -> laneSet.add(e.lane()));
+        List<String> lanes = List.copyOf(laneSet);
+        List<LaneRow> steps = events.stream()
+                .map(e -> new LaneRow(orNone(e.seq()), e.violation(), lanes.stream()
+                        .map(lane -> lane.equals(e.lane()) ? new LaneCell(e.text(), true) : new LaneCell("", false))
+                        .toList()))
+                .toList();
+        return new FindingView(anchor, orNone(finding.id()), finding.rule(), Rule.byId(finding.rule()).meaning(),
+                finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
+                orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
+                orNone(finding.message()), lanes, steps, finding.lincheckTrace(), finding.replayCommand());
+    }
+
+    /** jcstress's Expect names; anything else (or none) is drawn as unknown. */
+    private static String outcomeCss(String expectation) {
+        boolean known = expectation != null && EXPECTATIONS.contains(expectation);
+        return "outcome-" + (known ? expectation.toLowerCase(Locale.ROOT).replace('_', '-') : "unknown");
+    }
+
+    private static String abbreviate(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1) + "…";
+    }
+
+    private static String rules(List<String> ids) {
+        return ids.isEmpty() ? "none" : String.join(" ", ids);
+    }
+
+    /** CSS class of a verdict or status: "as expected" becomes "as-expected". */
+    private static String css(Object label) {
+        return label.toString().replace(' ', '-');
+    }
+
+    private static String orNone(Object value) {
+        return value == null || value.toString().isBlank() ? NONE : value.toString();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** "840 ms", "12.3 s", "2 min 03 s", "1 h 02 min". */
+    private static String duration(Long millis) {
+        if (millis == null) {
+            return NONE;
+        }
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.dextrace.reports;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.dextrace.model.monitor.Rule;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The contents of {@code results.json} (see {@code docs/results-schema.md}).
+ *
+ * <p>The compact constructors check required fields and rule IDs. Jackson builds the records through
+ * them, so a bad file fails while it is being read, with the JSON path of the offending object; optional
+ * lists and maps become empty rather than null so the renderer never checks for null collections.
+ */
+public record Results(
+        Integer schemaVersion,
+        String generatedAt,
+        Long durationMillis,
+        Map<String, Object> budget,
+        Environment environment,
+        Map<String, EngineRun> engines,
+        List<Design> designs) {
+
+    /** The only {@code schemaVersion} this renderer understands. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Results {
+        required(schemaVersion, "schemaVersion");
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + schemaVersion
+                    + " is not supported; this renderer reads version " + SCHEMA_VERSION);
+        }
+        required(generatedAt, "generatedAt");
+        budget = map(budget);
+        environment = environment == null ? new Environment(null, null, null) : environment;
+        engines = map(engines);
+        designs = list(required(designs, "designs"), "designs");
+    }
+
+    public record Environment(String jdk, Integer cores, String os) {
+    }
+
+    /** How one engine's run as a whole ended. */
+    public record EngineRun(EngineStatus status, String reason, Long durationMillis) {
+        public EngineRun {
+            required(status, "status");
+        }
+    }
+
+    public record Design(
+            String name,
+            String description,
+            Declared declared,
+            List<String> expectedRules,
+            List<String> foundRules,
+            Verdict verdict,
+            Map<String, DesignEngine> engines,
+            List<Finding> findings) {
+        public Design {
+            required(name, "name");
+            required(verdict, "verdict");
+            expectedRules = ruleIds(expectedRules, "expectedRules");
+            foundRules = ruleIds(foundRules, "foundRules");
+            engines = map(engines);
+            findings = list(findings, "findings");
+        }
+    }
+
+    /** One engine's work on one design; absent from {@link Design#engines()} when the engine did not run it. */
+    public record DesignEngine(
+            boolean ran,
+            List<String> rules,
+            Long firstDetectionMillis,
+            Map<String, Long> firstDetectionMillisByRule,
+            Long samples,
+            Double samplesPerSecond,
+            List<Histogram> histograms,
+            Long invocations) {
+        public DesignEngine {
+            rules = ruleIds(rules, "rules");
+            firstDetectionMillisByRule = map(firstDetectionMillisByRule);
+            histograms = list(histograms, "histograms");
+        }
+    }
+
+    /** jcstress outcomes of one scenario. */
+    public record Histogram(String scenario, List<Outcome> outcomes) {
+        public Histogram {
+            required(scenario, "scenario");
+            outcomes = list(outcomes, "outcomes");
+        }
+    }
+
+    /** {@code expectation} is jcstress's Expect name: ACCEPTABLE, ACCEPTABLE_INTERESTING, FORBIDDEN, UNKNOWN. */
+    public record Outcome(String outcome, Long count, String expectation) {
+        public Outcome {
+            required(outcome, "outcome");
+            if (required(count, "count") < 0) {
+                throw new IllegalArgumentException("'count' is negative: " + count);
+            }
+        }
+    }
+
+    public record Finding(
+            String id,
+            String engine,
+            String scenario,
+            String rule,
+            Integer slot,
+            Integer generation,
+            String action,
+            List<String> queues,
+            String message,
+            List<Event> events,
+            String lincheckTrace,
+            String replayCommand) {
+        public Finding {
+            required(engine, "engine");
+            rule = ruleIds(List.of(required(rule, "rule")), "rule").get(0);
+            queues = list(queues, "queues");
+            events = list(events, "events");
+        }
+    }
+
+    /** One step of an interleaving, on the queue or thread named by {@code lane}. */
+    public record Event(Integer seq, String lane, String text, boolean violation) {
+        public Event {
+            required(lane, "lane");
+            required(text, "text");
+        }
+    }
+
+    // Each enum's JSON spelling is its name in lower case with spaces: AS_EXPECTED is "as expected".
+
+    public enum Declared {
+        CLEAN, VIOLATES;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label(this);
+        }
+    }
+
+    public enum Verdict {
+        AS_EXPECTED, MISSED, FALSE_ALARM, NOT_RUN;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label(this);
+        }
+    }
+
+    public enum EngineStatus {
+        RAN, FAILED, TIMED_OUT, INTERRUPTED, NOT_RUN;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label(this);
+        }
+    }
+
+    private static String label(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("required field '" + field + "' is missing or null");
+        }
+        return value;
+    }
+
+    private static <T> List<T> list(List<T> values, String field) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("'" + field + "' contains null");
+        }
+        return List.copyOf(values);
+    }
+
+    /** A null value reads as an absent key. Keeps the file's order, which the report shows (engines, budget). */
+    private static <K, V> Map<K, V> map(Map<K, V> values) {
+        Map<K, V> copy = new LinkedHashMap<>();
+        if (values != null) {
+            values.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Checks each ID against PROTOCOL.md §7 so a typo in a producer is caught here, not shown as a blank column. */
+    private static List<String> ruleIds(List<String> ids, String field) {
+        List<String> checked = list(ids, field);
+        for (String id : checked) {
+            try {
+                Rule.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + field + "': " + e.getMessage(), e);
+            }
+        }
+        return checked;
+    }
+}

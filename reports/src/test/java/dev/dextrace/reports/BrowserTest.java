@@ -1,0 +1,118 @@
+package dev.dextrace.reports;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the rendered fixture report in real headless Chromium (Debian's chromium and chromium-driver):
+ * the page must lay out, load nothing, and log no console error. Leaves screenshots in target/screenshots.
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void reportRendersInHeadlessChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
+        // Fail, not skip: a silently skipped browser test would hide a broken page.
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                        + ": install the Debian packages with 'apt-get install -y chromium chromium-driver'");
+        Path page = ReportRenderer.write(Fixture.results(), Fixture.path(), dir.resolve("report"));
+
+        ChromeDriver browser = start(dir.resolve("profile"));
+        try {
+            browser.get(page.toUri().toString());
+
+            List<WebElement> ruleHeaders = browser.findElements(By.cssSelector("table.matrix th.rule"));
+            assertEquals(19, ruleHeaders.size());
+            assertTrue(ruleHeaders.stream().allMatch(h -> h.isDisplayed() && h.getSize().getWidth() > 0), "rule columns laid out");
+            assertEquals(4, browser.findElements(By.cssSelector("table.matrix tbody tr")).size());
+            assertEquals("rgba(255, 235, 233, 1)",
+                    browser.findElement(By.cssSelector("table.matrix td.verdict.missed")).getCssValue("background-color"),
+                    "the inline CSS colours a missed verdict");
+
+            WebElement finding = browser.findElement(By.id("design-1-finding-0"));
+            WebElement lane = finding.findElements(By.cssSelector("table.lanes thead th")).get(2);
+            WebElement event = finding.findElement(By.xpath(".//span[@class='ev' and text()='Complete(3)']"));
+            assertEquals("InterruptQueue", lane.getText());
+            int eventCentre = event.getLocation().getX() + event.getSize().getWidth() / 2;
+            assertTrue(eventCentre > lane.getLocation().getX() && eventCentre < lane.getLocation().getX() + lane.getSize().getWidth(),
+                    "the event is drawn in its lane's column");
+            assertTrue(finding.findElement(By.cssSelector("tr.violation")).isDisplayed());
+
+            assertEquals(0L, browser.executeScript("return performance.getEntriesByType('resource').length"),
+                    "the page loads nothing");
+
+            List<String> errors = errors(browser);
+            saveScreenshots(browser, finding);
+            assertEquals(List.of(), errors, "console errors");
+
+            // The log must be able to catch an error, or the check above proves nothing.
+            browser.executeScript("console.error('dextrace probe')");
+            assertTrue(errors(browser).stream().anyMatch(e -> e.contains("dextrace probe")), "console errors are captured");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static ChromeDriver start(Path profile) {
+        // An explicit driver and binary, so Selenium Manager never tries to download either.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static List<String> errors(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString).toList();
+    }
+
+    /** The whole page (through DevTools, beyond the window), the first screenful, the matrix, a histogram and a finding. */
+    private static void saveScreenshots(ChromeDriver browser, WebElement finding) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SCREENSHOTS.resolve("report.png"), Base64.getDecoder().decode((String) shot.get("data")));
+        browser.executeScript("window.scrollTo(0, 0)");
+        Files.write(SCREENSHOTS.resolve("top.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("matrix.png"),
+                browser.findElement(By.id("matrix")).getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("finding.png"), finding.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("histogram.png"),
+                browser.findElement(By.cssSelector("#design-1 figure")).getScreenshotAs(OutputType.BYTES));
+    }
+}
