@@ -52,6 +52,7 @@ public final class World {
     private final IOUserSCSIParallelInterfaceController driver;
     private final ControlledScheduler controlled;
     private volatile Verdict verdict;
+    private volatile long startSeq = -1;
 
     private World(Builder b) {
         AtomicReference<ProtocolMonitor> m = new AtomicReference<>();
@@ -142,8 +143,15 @@ public final class World {
 
     /** Lets the lanes go (for a world whose lanes are run by the caller's threads). */
     public World start() {
+        startSeq = monitor.eventCount();
         runtime.start();
         return this;
+    }
+
+    /** The lane of every event since {@link #start()}, in order: what a controlled run needs to replay this one. */
+    public List<String> lanesSinceStart(Verdict v) {
+        long from = startSeq < 0 ? 0 : startSeq;
+        return v.events().filter(e -> e.seq() >= from).map(ProtocolEvent::lane).toJavaList();
     }
 
     /** Starts the lanes on threads of the world's own, waits until the run settles, and judges it. */

@@ -1,5 +1,9 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.results.ReportInputException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,9 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.results.ReportInputException;
+
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 

@@ -1,16 +1,20 @@
 package dev.dextrace.reports;
 
-import dev.dextrace.reports.Results.Declared;
-import dev.dextrace.reports.Results.Design;
-import dev.dextrace.reports.Results.DesignEngine;
-import dev.dextrace.reports.Results.EngineRun;
-import dev.dextrace.reports.Results.EngineStatus;
-import dev.dextrace.reports.Results.Environment;
-import dev.dextrace.reports.Results.Event;
-import dev.dextrace.reports.Results.Finding;
-import dev.dextrace.reports.Results.Histogram;
-import dev.dextrace.reports.Results.Outcome;
-import dev.dextrace.reports.Results.Verdict;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.results.ReportInputException;
+
+import dev.dextrace.model.results.Results.Declared;
+import dev.dextrace.model.results.Results.Design;
+import dev.dextrace.model.results.Results.DesignEngine;
+import dev.dextrace.model.results.Results.EngineRun;
+import dev.dextrace.model.results.Results.EngineStatus;
+import dev.dextrace.model.results.Results.Environment;
+import dev.dextrace.model.results.Results.Event;
+import dev.dextrace.model.results.Results.Finding;
+import dev.dextrace.model.results.Results.Histogram;
+import dev.dextrace.model.results.Results.Outcome;
+import dev.dextrace.model.results.Results.Verdict;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

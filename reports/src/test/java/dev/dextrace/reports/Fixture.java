@@ -1,5 +1,9 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.results.ReportInputException;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 

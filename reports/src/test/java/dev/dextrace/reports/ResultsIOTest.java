@@ -1,8 +1,12 @@
 package dev.dextrace.reports;
 
-import dev.dextrace.reports.Results.Design;
-import dev.dextrace.reports.Results.EngineStatus;
-import dev.dextrace.reports.Results.Verdict;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.results.ReportInputException;
+
+import dev.dextrace.model.results.Results.Design;
+import dev.dextrace.model.results.Results.EngineStatus;
+import dev.dextrace.model.results.Results.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.model.results;
 
 /**
  * A results file that cannot be read: missing, not JSON, or not the shape of {@code results.json}.

@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.model.results;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.dextrace.model.monitor.Rule;

@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.model.results;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

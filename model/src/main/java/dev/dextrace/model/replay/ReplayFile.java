@@ -1,0 +1,103 @@
+package dev.dextrace.model.replay;
+
+import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.Strategy;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.model.scenario.Scenarios;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recorded interleaving that the controlled runtime can re-execute: the design, the scenario, the
+ * two-lane layout, the rule it showed, and which lane produced each event. Any engine's finding
+ * (jcstress, Lincheck, a seeded search) becomes one of these; {@link Replay} re-runs it.
+ *
+ * <p>The file is a few {@code key: value} lines, readable and diffable:
+ * <pre>
+ * # dextrace replay v1
+ * design: attempt2-bundled-isr
+ * scenario: completion-races-submission
+ * expect: SLOT-5
+ * lanes: submitter submitter completer ...
+ * </pre>
+ */
+public record ReplayFile(String design, String scenario, String expectedRule, List<String> lanes) {
+    private static final String HEADER = "# dextrace replay v1";
+
+    public ReplayFile {
+        if (design == null || design.isBlank() || scenario == null || scenario.isBlank()) {
+            throw new IllegalArgumentException("design and scenario must be named");
+        }
+        lanes = List.copyOf(lanes);
+    }
+
+    /** The interleaving of a run of {@code world} (built with two lanes) that ended in {@code verdict}. */
+    public static ReplayFile of(DesignEntry design, Scenario scenario, World world, Verdict verdict, String expectedRule) {
+        return new ReplayFile(design.type().getName(), scenario.name(), expectedRule, world.lanesSinceStart(verdict));
+    }
+
+    /** The design: a catalogue name or a class name. */
+    public DesignEntry designEntry() {
+        return design.contains(".") ? DesignEntry.forClassName(design) : Catalogue.byName(design);
+    }
+
+    /** Re-executes the interleaving on the controlled runtime, with the same two lanes. */
+    public Verdict replay(Duration timeout) {
+        DesignEntry d = designEntry();
+        Scenario s = Scenarios.byName(scenario);
+        World w = s.load(s.builder(d).twoLanes().controlled(Strategy.followLanes(lanes)));
+        return w.run(timeout);
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        String text = HEADER + "\n"
+                + "design: " + design + "\n"
+                + "scenario: " + scenario + "\n"
+                + "expect: " + (expectedRule == null ? "" : expectedRule) + "\n"
+                + "lanes: " + String.join(" ", lanes) + "\n";
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @throws IllegalArgumentException naming the file and what is wrong with it */
+    public static ReplayFile read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read replay file " + file + ": " + e.getMessage());
+        }
+        if (lines.isEmpty() || !lines.get(0).trim().equals(HEADER)) {
+            throw new IllegalArgumentException(file + " is not a dextrace replay file: the first line must be '" + HEADER + "'");
+        }
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                kv.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        for (String key : List.of("design", "scenario", "lanes")) {
+            if (!kv.containsKey(key)) {
+                throw new IllegalArgumentException(file + " lacks the '" + key + ":' line");
+            }
+        }
+        List<String> lanes = new ArrayList<>(List.of(kv.get("lanes").split("\\s+")));
+        lanes.removeIf(String::isEmpty);
+        String expect = kv.getOrDefault("expect", "");
+        return new ReplayFile(kv.get("design"), kv.get("scenario"), expect.isEmpty() ? null : expect, lanes);
+    }
+}
