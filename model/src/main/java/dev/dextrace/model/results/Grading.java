@@ -1,0 +1,65 @@
+package dev.dextrace.model.results;
+
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.monitor.Violation;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How every engine grades what it saw against a design's declared expectation, in one place: the
+ * outcome of one sample, the verdict for a design, and a violation as a report finding.
+ */
+public final class Grading {
+    /** Outcome prefixes; a jcstress harness maps them to ACCEPTABLE_INTERESTING and FORBIDDEN. */
+    public static final String CLEAN = "clean";
+    public static final String EXPECTED = "EXPECTED ";
+    public static final String UNEXPECTED = "UNEXPECTED ";
+
+    private Grading() {
+    }
+
+    /**
+     * One sample's outcome: {@code clean}; {@code EXPECTED <rules>} when every rule seen is foreseen
+     * by the design; {@code UNEXPECTED <rules>} otherwise (on a design declared clean, any rule).
+     */
+    public static String outcome(DesignEntry design, Verdict verdict) {
+        if (verdict.isClean()) {
+            return CLEAN;
+        }
+        boolean foreseen = !design.declaredClean() && verdict.rules().forAll(design::foresees);
+        return (foreseen ? EXPECTED : UNEXPECTED) + verdict.outcome();
+    }
+
+    /** The verdict for a design, given the rules all engines together found. */
+    public static Results.Verdict verdict(DesignEntry design, Set<String> found, boolean ran) {
+        if (!ran) {
+            return Results.Verdict.NOT_RUN;
+        }
+        if (found.stream().anyMatch(r -> !design.foresees(r)) || (design.declaredClean() && !found.isEmpty())) {
+            return Results.Verdict.FALSE_ALARM;
+        }
+        return found.containsAll(design.violates().toJavaSet()) ? Results.Verdict.AS_EXPECTED : Results.Verdict.MISSED;
+    }
+
+    public static Results.Declared declared(DesignEntry design) {
+        return design.declaredClean() ? Results.Declared.CLEAN : Results.Declared.VIOLATES;
+    }
+
+    /** A violation as a report finding: its story as swimlane events, the violating one marked. */
+    public static Results.Finding finding(String id, String engine, String scenario, Violation v,
+                                          String lincheckTrace, String replayCommand) {
+        long trigger = v.trigger() == null ? -1 : v.trigger().seq();
+        Set<String> queues = new TreeSet<>();
+        java.util.List<Results.Event> events = new java.util.ArrayList<>();
+        for (ProtocolEvent e : v.events()) {
+            queues.add(e.place());
+            events.add(new Results.Event((int) e.seq(), e.place(), e.text(), e.seq() == trigger));
+        }
+        return new Results.Finding(id, engine, scenario, v.rule().id(),
+                v.slot() < 0 ? null : v.slot(), v.generation() <= 0 ? null : v.generation(), v.action(),
+                java.util.List.copyOf(queues), v.message(), events, lincheckTrace, replayCommand);
+    }
+}
