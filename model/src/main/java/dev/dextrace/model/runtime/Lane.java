@@ -66,6 +66,24 @@ public final class Lane {
         }
     }
 
+    /**
+     * Runs what this lane can run now and returns instead of waiting: for engines that explore
+     * interleavings themselves (Lincheck), where a waiting thread would only be noise. What is left
+     * is run by {@code World.finish()}.
+     */
+    public void runWhileWork() {
+        thread = Thread.currentThread();
+        ExecutionContext.enter(name);
+        runtime.enterLane();
+        try {
+            while (!runtime.stopped() && pumpOne()) {
+                // keep going while something is runnable
+            }
+        } catch (RunAbandoned stopped) {
+            // the run was stopped
+        }
+    }
+
     /** Runs one item of the first mailbox (round robin) that has one. */
     boolean pumpOne() {
         int n = mailboxes.size();
