@@ -96,23 +96,34 @@ public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
         GetProvider().start(slot, commands.get(slot).fRequestedTransferCount());
     }
 
-    /** The interrupt handler, on the interrupt queue: drain the HBA's completion ring. */
+    /**
+     * The interrupt handler, on the interrupt queue: drains the HBA's completion ring and returns
+     * everything it drained with one Complete per action, as the header's example does.
+     */
     protected void InterruptOccurred() {
+        java.util.Map<OSAction, java.util.List<Integer>> byAction = new java.util.LinkedHashMap<>();
         HbaCompletion done;
         while ((done = GetProvider().pollCompletion()) != null) {
-            complete(done);
+            OSAction action = takeInFlight(done.tag());
+            if (action != null) { // else not a command of ours
+                fillResponse(done.tag(), done);
+                byAction.computeIfAbsent(action, a -> new java.util.ArrayList<>()).add(done.tag());
+            }
         }
+        byAction.forEach((action, slots) -> {
+            returnSlots(action, slots.stream().mapToInt(Integer::intValue).toArray());
+            slots.forEach(s -> releaseAfterComplete(action)); // nothing below touches the slots
+        });
     }
 
+    /** Completes one command outside the interrupt path (designs that answer some commands at once). */
     protected void complete(HbaCompletion done) {
-        int slot = done.tag();
-        OSAction action = takeInFlight(slot);
-        if (action == null) {
-            return; // not a command of ours
+        OSAction action = takeInFlight(done.tag());
+        if (action != null) {
+            fillResponse(done.tag(), done);
+            returnSlots(action, new int[]{done.tag()});
+            releaseAfterComplete(action);
         }
-        fillResponse(slot, done);
-        returnSlot(slot, action);
-        releaseAfterComplete(action); // the slot is the framework's again: nothing below touches it
     }
 
     protected OSAction takeInFlight(int slot) {
@@ -122,8 +133,8 @@ public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
         return action;
     }
 
-    protected void returnSlot(int slot, OSAction action) {
-        BundledParallelTaskCompletion(action, new int[]{slot}, 1);
+    protected void returnSlots(OSAction action, int[] slots) {
+        BundledParallelTaskCompletion(action, slots, slots.length);
     }
 
     /** The reference taken in {@link #startCommand} goes after the command's last use of the action. */

@@ -12,8 +12,8 @@ import dev.dextrace.model.driverkit.OSAction;
         summary = "Completes each slot twice")
 public class DoubleComplete extends BundledRecommended {
     @Override
-    protected void returnSlot(int slot, OSAction action) {
-        super.returnSlot(slot, action);
-        super.returnSlot(slot, action);
+    protected void returnSlots(OSAction action, int[] slots) {
+        super.returnSlots(action, slots);
+        super.returnSlots(action, slots);
     }
 }

@@ -6,7 +6,6 @@ import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.driverkit.SharedVariable;
-import dev.dextrace.model.hardware.HbaCompletion;
 
 /**
  * Wrong (CMP-2): marks a command "started" after starting the hardware; the completion path clears
@@ -36,10 +35,10 @@ public class MarkStartedAfterStart extends BundledRecommended {
     }
 
     @Override
-    protected void complete(HbaCompletion done) {
+    protected OSAction takeInFlight(int slot) {
         IOLock.IOLockLock(lock);
-        started.remove(done.tag());
+        started.remove(slot);
         IOLock.IOLockUnlock(lock);
-        super.complete(done);
+        return super.takeInFlight(slot);
     }
 }

@@ -159,6 +159,7 @@ public final class IODispatchQueue implements Mailbox {
             throw new IllegalArgumentException("block must not be null");
         }
         Thread me = Thread.currentThread();
+        dk.event(EventKind.WAIT, -1, 0, null, "sync to " + name + " (" + label + ")"); // a switch point before taking the queue
         if (!owner.compareAndSet(null, me)) {
             dk.event(EventKind.WAIT, -1, 0, null, "wait for " + name + " (" + label + ")");
             dk.beginWait(this, label);

@@ -47,11 +47,11 @@ public final class IOLock {
         if (owner.get() == me) {
             throw new IllegalStateException(name + " is not recursive and is already held by this thread");
         }
+        dk.event(EventKind.LOCK, -1, 0, null, "lock " + name); // before taking it: a switch point where others may take it first
         while (!owner.compareAndSet(null, me)) {
             dk.runtime().scheduler().await(() -> owner.get() == null, name);
         }
         HELD.get().add(this);
-        dk.event(EventKind.LOCK, -1, 0, null, "lock " + name);
     }
 
     private void unlock() {

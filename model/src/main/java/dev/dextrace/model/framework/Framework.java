@@ -657,6 +657,14 @@ public final class Framework {
         return any;
     }
 
+    /** Runs a step on the kernel's thread, after the kernel's earlier work (scripts use it to pace hardware). */
+    public void post(String label, Runnable step) {
+        if (step == null) {
+            throw new IllegalArgumentException("step must not be null");
+        }
+        kernel.post(label, step);
+    }
+
     /** The kernel's timer for slot s fires now (scripts call this to race a completion). */
     public void fireTimeout(int slot) {
         Slot s = slot("slot", slot);

@@ -30,6 +30,10 @@ public class HostBusAdapter implements Mailbox {
     private final AtomicLong order = new AtomicLong();
     private final Map<Integer, Long> lastFinishedSeq = new ConcurrentHashMap<>();
     private volatile IOInterruptDispatchSource source;
+    // Held mode (scripts): commands finish only when released; a release before the start is kept.
+    private volatile boolean holding;
+    private final Map<Integer, HbaCompletion> held = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> released = ConcurrentHashMap.newKeySet();
 
     /**
      * @param latencyNanos time from start to interrupt; 0 means the interrupt fires inside start()
@@ -61,11 +65,30 @@ public class HostBusAdapter implements Mailbox {
     public void start(int tag, long requestedBytes) {
         dk.event(EventKind.HW_START, tag, 0, null, "HW start tag " + tag);
         HbaCompletion done = new HbaCompletion(tag, GOOD, requestedBytes);
-        if (latencyNanos == 0) {
+        if (holding && !released.remove(tag)) {
+            held.put(tag, done);
+        } else if (latencyNanos == 0) {
             finish(done);
         } else {
             inFlight.add(new Pending(System.nanoTime() + latencyNanos, order.incrementAndGet(), done));
             dk.runtime().scheduler().signal();
+        }
+    }
+
+    /** From now on commands finish only when a script {@link #release}s them. */
+    public void holdCompletions() {
+        holding = true;
+    }
+
+    /** Lets held commands finish now (raising the interrupt); a tag not started yet finishes as soon as it starts. */
+    public void release(int... tags) {
+        for (int tag : tags) {
+            HbaCompletion done = held.remove(tag);
+            if (done != null) {
+                finish(done);
+            } else {
+                released.add(tag);
+            }
         }
     }
 

@@ -166,6 +166,18 @@ public final class ControlledScheduler implements Scheduler {
     }
 
     @Override
+    public void laneCreated(Lane lane) {
+        lock.lock();
+        try {
+            while (recs.values().stream().noneMatch(r -> r.lane == lane)) {
+                turn.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void attach(ModelRuntime runtime) {
         this.runtime = runtime;
     }

@@ -82,6 +82,7 @@ public final class ModelRuntime {
         }
         if (fresh && started && ownThreads) {
             startThread(lane);
+            scheduler.laneCreated(lane);
         }
         scheduler.signal();
     }

@@ -24,6 +24,10 @@ public interface Scheduler {
 
     void laneExited(Lane lane);
 
+    /** A lane was made while the run goes on; a controlled scheduler waits until its thread has joined. */
+    default void laneCreated(Lane lane) {
+    }
+
     /** Called once by the runtime that owns this scheduler, before any lane exists. */
     void attach(ModelRuntime runtime);
 
