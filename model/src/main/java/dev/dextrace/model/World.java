@@ -137,6 +137,18 @@ public final class World {
         return this;
     }
 
+    /**
+     * A script step on the kernel's thread, after the kernel's earlier work: waits until {@code when}
+     * holds (as a blocked thread, so a controlled run goes on with the others), then does {@code then}.
+     */
+    public World step(String label, java.util.function.BooleanSupplier when, Runnable then) {
+        framework.post(label, () -> {
+            runtime.scheduler().await(when, label);
+            then.run();
+        });
+        return this;
+    }
+
     public Lane lane(String name) {
         return runtime.lane(name);
     }
@@ -158,7 +170,9 @@ public final class World {
     public Verdict run(Duration timeout) {
         start();
         boolean settled = runtime.awaitSettled(timeout);
-        if (!settled) {
+        if (settled && !"settled".equals(runtime.stopReason()) && runtime.stopReason() != null) {
+            monitor.fault(DriverFault.Kind.HUNG, "the run stopped: " + runtime.stopReason());
+        } else if (!settled) {
             String stuck = runtime.liveThreads().stream().map(Thread::getName).toList().toString();
             monitor.fault(DriverFault.Kind.HUNG, "the run did not settle within " + timeout.toMillis()
                     + " ms (" + runtime.stopReason() + "); threads still inside driver code: " + stuck);

@@ -84,8 +84,7 @@ class RuleDetectionTest {
                 bundled(Rule.Q_3, Attempt2BundledIsr::new, Scripted.tur(1), Strategy::runToCompletion),
                 bundled(Rule.Q_4, TestDesigns.CrossSync::new, Scripted.tur(1),
                         () -> Strategy.script().run("Default", "HW start tag 0").run("InterruptQueue", "wait for Default")),
-                bundled(Rule.CMP_1, TestDesigns.RecordAfterStart::new, Scripted.tur(1),
-                        () -> Strategy.script().run("Default", "HW start tag 0").run("InterruptQueue", "unlock")),
+                bundled(Rule.CMP_1, TestDesigns.OneCompletionPerInterrupt::new, Scripted.tur(2), Strategy::runToCompletion),
                 bundled(Rule.CMP_2, MarkStartedAfterStart::new, Scripted.tur(1), Scripted::completionBeforeProcessReturns),
                 new Case(Rule.CMP_3, LegacyCompleteAndReturn::new, LegacySerial::new, DEFAULTS, Scripted.tur(1),
                         Strategy::runToCompletion));

@@ -5,7 +5,6 @@ import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.driver.QUEUENAME;
 import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.IODispatchQueue;
-import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.framework.SCSIServiceResponse;
@@ -101,22 +100,21 @@ final class TestDesigns {
         }
     }
 
-    /** CMP-1 only: records the command after starting it, so an early completion finds nothing and is lost. */
-    @DriverDesign(name = "record-after-start", path = DriverDesign.Path.BUNDLED, violates = "CMP-1", summary = "test")
-    static final class RecordAfterStart extends BundledRecommended {
+    /** CMP-1 only: handles one completion per interrupt, though interrupts coalesce: the others are lost. */
+    @DriverDesign(name = "one-completion-per-interrupt", path = DriverDesign.Path.BUNDLED, violates = "CMP-1", summary = "test")
+    static final class OneCompletionPerInterrupt extends BundledRecommended {
         @Override
-        protected void startCommand(int slot, OSAction completion) {
-            completion.retain();
-            startHardware(slot);
-            recordInFlight(slot, completion);
+        protected void InterruptOccurred() {
+            HbaCompletion done = GetProvider().pollCompletion();
+            if (done != null) {
+                complete(done);
+            }
         }
 
         @Override
         public int UserStopController() {
-            for (int i = 0; i < maxTaskCount; i++) { // drop what never completed
-                IOLock.IOLockLock(lock);
-                OSAction a = inFlight.remove(i);
-                IOLock.IOLockUnlock(lock);
+            for (int i = 0; i < maxTaskCount; i++) { // release what never completed
+                OSAction a = takeInFlight(i);
                 if (a != null) {
                     a.release();
                 }

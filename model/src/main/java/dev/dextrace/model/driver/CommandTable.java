@@ -17,12 +17,15 @@ public final class CommandTable<V> {
     private final Framework framework;
     private final String name;
     private final SharedVariable<V>[] entries;
+    /** Per slot, the delivered generation whose entry the completion path already cleared. */
+    private final int[] clearedGeneration;
 
     @SuppressWarnings("unchecked")
     CommandTable(Framework framework, String name, int size) {
         this.framework = framework;
         this.name = name;
         this.entries = new SharedVariable[size];
+        this.clearedGeneration = new int[size];
         for (int i = 0; i < size; i++) {
             entries[i] = SharedVariable.of(name + "[" + i + "]", null);
         }
@@ -32,15 +35,23 @@ public final class CommandTable<V> {
         return entry(slot).get();
     }
 
-    /** Records state for the command in {@code slot}; CMP-2 if that command is already over. */
+    /**
+     * Records state for the command in {@code slot}. CMP-2 if that command is already over: the dext
+     * completed it, or its completion path already cleared this entry (the write revives dead state).
+     */
     public void put(int slot, V value) {
         SharedVariable<V> e = entry(slot);
-        if (value != null && framework.deliveredCommandIsOver(slot)) {
+        int gen = framework.deliveredGeneration(slot);
+        boolean cleared;
+        synchronized (clearedGeneration) {
+            cleared = gen > 0 && clearedGeneration[slot] == gen;
+        }
+        if (value != null && (cleared || framework.deliveredCommandIsOver(slot))) {
             DriverKit dk = framework.driverKit();
-            int gen = framework.deliveredGeneration(slot);
             ProtocolEvent ev = dk.event(EventKind.TABLE_WRITE, slot, gen, null, name + "[" + slot + "] = " + value + " after its command completed");
             dk.monitor().violate(Rule.CMP_2, name + "[" + slot + "] set to " + value + " for slot " + slot + " gen " + gen
-                    + " after that command completed: the completion ran before Process expected it", slot, gen, null, ev);
+                    + " after its completion " + (cleared ? "cleared it" : "ran")
+                    + ": the completion ran before Process expected it", slot, gen, null, ev);
         }
         e.set(value);
     }
@@ -50,6 +61,10 @@ public final class CommandTable<V> {
         SharedVariable<V> e = entry(slot);
         V old = e.get();
         e.set(null);
+        int gen = framework.deliveredGeneration(slot);
+        synchronized (clearedGeneration) {
+            clearedGeneration[slot] = gen;
+        }
         return old;
     }
 

@@ -84,6 +84,12 @@ public final class DriverKit {
         return monitor.record(kind, slot, generation, action, text);
     }
 
+    /** An event and its effect as one step with respect to other steps on {@code guard} (see ProtocolMonitor). */
+    public <T> T eventAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
+                               java.util.function.Function<ProtocolEvent, T> effect) {
+        return monitor.recordAndApply(guard, kind, slot, generation, action, text, effect);
+    }
+
     /**
      * Registers that the calling thread waits for {@code q}, then follows the wait-for chain
      * (thread waits for queue, queue held by thread, ...). A chain back to the caller is a cycle of

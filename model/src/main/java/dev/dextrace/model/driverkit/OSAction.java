@@ -91,43 +91,54 @@ public final class OSAction {
 
     /** {@code retain()} by the dext. */
     public void retain() {
-        ProtocolEvent e = dk.event(EventKind.RETAIN, -1, 0, label(), "retain " + label());
-        if (checkAlive(e, "retain")) {
-            checkDextMayUse(e, "retain");
-            refs.incrementAndGet();
-            dextRefs.incrementAndGet();
-        }
+        dk.eventAndApply(this, EventKind.RETAIN, -1, 0, label(), "retain " + label(), e -> {
+            if (checkAlive(e, "retain")) {
+                checkDextMayUse(e, "retain");
+                refs.incrementAndGet();
+                dextRefs.incrementAndGet();
+            }
+            return null;
+        });
     }
 
     /** {@code release()} by the dext. */
     public void release() {
-        ProtocolEvent e = dk.event(EventKind.RELEASE, -1, 0, label(), "release " + label());
-        if (!checkAlive(e, "release")) {
-            return;
-        }
-        if (dextRefs.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-            dk.monitor().violate(Rule.ACT_1, label() + " released by the dext more often than it retained it",
-                    -1, 0, label(), e);
-        }
-        drop(e);
+        runAborted(dk.eventAndApply(this, EventKind.RELEASE, -1, 0, label(), "release " + label(), e -> {
+            if (!checkAlive(e, "release")) {
+                return null;
+            }
+            if (dextRefs.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+                dk.monitor().violate(Rule.ACT_1, label() + " released by the dext more often than it retained it",
+                        -1, 0, label(), e);
+            }
+            return drop();
+        }));
     }
 
     /** The framework lets go of its own reference (e.g. after the call that delivered a per-bundle action). */
     public void releaseByFramework() {
-        ProtocolEvent e = dk.event(EventKind.RELEASE, -1, 0, label(), "framework releases " + label());
-        if (checkAlive(e, "framework release")) {
-            drop(e);
-        }
+        runAborted(dk.eventAndApply(this, EventKind.RELEASE, -1, 0, label(), "framework releases " + label(),
+                e -> checkAlive(e, "framework release") ? drop() : null));
     }
 
-    private void drop(ProtocolEvent e) {
-        if (refs.decrementAndGet() == 0) {
-            dk.event(EventKind.FREE, -1, 0, label(), "free " + label());
-            Runnable h = aborted;
-            if (h != null && abortedRan.compareAndSet(false, true)) {
-                dk.event(EventKind.ABORTED, -1, 0, label(), "Aborted handler of " + label());
-                h.run();
-            }
+    /** Drops one reference, in the caller's step; returns the Aborted handler to run if that was the last. */
+    private Runnable drop() {
+        if (refs.decrementAndGet() != 0) {
+            return null;
+        }
+        dk.monitor().recordInStep(EventKind.FREE, -1, 0, label(), "free " + label());
+        Runnable h = aborted;
+        if (h == null || !abortedRan.compareAndSet(false, true)) {
+            return null;
+        }
+        dk.monitor().recordInStep(EventKind.ABORTED, -1, 0, label(), "Aborted handler of " + label());
+        return h;
+    }
+
+    /** The handler is driver code: it runs after the step, holding no lock of the model's. */
+    private static void runAborted(Runnable handler) {
+        if (handler != null) {
+            handler.run();
         }
     }
 
@@ -137,15 +148,16 @@ public final class OSAction {
      * reference goes.
      */
     public void Cancel(Runnable handler) {
-        ProtocolEvent e = dk.event(EventKind.CANCEL, -1, 0, label(), "cancel " + label());
-        if (!checkAlive(e, "cancel")) {
-            return;
-        }
-        if (frameworkCreated) {
-            dk.monitor().violate(Rule.ACT_3, "the dext cancelled framework-created " + label(), -1, 0, label(), e);
-        }
-        cancelled = true;
-        aborted = handler;
+        dk.eventAndApply(this, EventKind.CANCEL, -1, 0, label(), "cancel " + label(), e -> {
+            if (checkAlive(e, "cancel")) {
+                if (frameworkCreated) {
+                    dk.monitor().violate(Rule.ACT_3, "the dext cancelled framework-created " + label(), -1, 0, label(), e);
+                }
+                cancelled = true;
+                aborted = handler;
+            }
+            return null;
+        });
     }
 
     /**
@@ -153,7 +165,7 @@ public final class OSAction {
      * not cancelled (ACT-3), typed for {@code method} (ACT-4). The completion goes on either way, as
      * a use after free often "works" in C: each mistake shows as its own rule, not as a cascade.
      */
-    public void checkCompletion(ProtocolEvent e, Type method, String methodName) {
+    public synchronized void checkCompletion(ProtocolEvent e, Type method, String methodName) {
         if (!checkAlive(e, methodName)) {
             return;
         }

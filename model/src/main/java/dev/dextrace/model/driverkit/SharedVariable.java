@@ -1,7 +1,6 @@
 package dev.dextrace.model.driverkit;
 
 import dev.dextrace.model.monitor.EventKind;
-import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.ExecutionContext;
 
@@ -40,53 +39,62 @@ public final class SharedVariable<T> {
     }
 
     public T get() {
-        access(false, null);
-        return value;
+        return access(false, null);
     }
 
     public void set(T v) {
         access(true, v);
-        value = v;
     }
 
     public String name() {
         return name;
     }
 
-    private void access(boolean write, T v) {
+    /** The access, its event and the lockset bookkeeping happen as one step, so the trace shows the value's real order. */
+    private T access(boolean write, T v) {
         ExecutionContext ctx = ExecutionContext.current();
         String queue = ctx.queue() != null ? ctx.queue() : ctx.lane();
-        ProtocolEvent e = dk.event(write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
-                (write ? "write " + name + " = " + v : "read " + name));
-        String report = null;
-        synchronized (this) {
-            Set<IOLock> held = new HashSet<>(IOLock.heldByThisThread());
-            switch (state) {
-                case VIRGIN -> {
-                    state = State.EXCLUSIVE;
-                    firstQueue = queue;
-                }
-                case EXCLUSIVE -> {
-                    if (!queue.equals(firstQueue)) {
-                        state = write ? State.SHARED_MODIFIED : State.SHARED;
-                        candidates = held;
+        String[] report = {null};
+        T result = dk.eventAndApply(this, write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
+                write ? "write " + name + " = " + v : "read " + name, e -> {
+                    report[0] = lockset(queue, write);
+                    if (report[0] != null) {
+                        dk.monitor().violate(Rule.Q_3, report[0], -1, 0, null, e);
                     }
-                }
-                case SHARED, SHARED_MODIFIED -> {
-                    candidates.retainAll(held);
                     if (write) {
-                        state = State.SHARED_MODIFIED;
+                        value = v;
                     }
+                    return value;
+                });
+        return result;
+    }
+
+    /** Eraser's state machine; returns a report the first time the variable is found unprotected. Guarded by 'this'. */
+    private String lockset(String queue, boolean write) {
+        Set<IOLock> held = new HashSet<>(IOLock.heldByThisThread());
+        switch (state) {
+            case VIRGIN -> {
+                state = State.EXCLUSIVE;
+                firstQueue = queue;
+            }
+            case EXCLUSIVE -> {
+                if (!queue.equals(firstQueue)) {
+                    state = write ? State.SHARED_MODIFIED : State.SHARED;
+                    candidates = held;
                 }
             }
-            if (state == State.SHARED_MODIFIED && candidates.isEmpty() && !reported) {
-                reported = true;
-                report = name + " is shared by " + firstQueue + " and " + queue + " and written with no common lock";
+            case SHARED, SHARED_MODIFIED -> {
+                candidates.retainAll(held);
+                if (write) {
+                    state = State.SHARED_MODIFIED;
+                }
             }
         }
-        if (report != null) {
-            dk.monitor().violate(Rule.Q_3, report, -1, 0, null, e);
+        if (state == State.SHARED_MODIFIED && candidates.isEmpty() && !reported) {
+            reported = true;
+            return name + " is shared by " + firstQueue + " and " + queue + " and written with no common lock";
         }
+        return null;
     }
 
     @Override

@@ -274,9 +274,10 @@ public final class Framework {
             Slot s = chosen.get(k);
             TaskData d = taskData(s.index, cmds.get(k));
             int gen = s.generation + 1;
-            ProtocolEvent e = dk.event(EventKind.ISSUE, s.index, gen, null,
-                    (gen > 1 ? "reissue" : "issue") + " slot " + s.index + " gen " + gen + ": " + d.commandName());
+            dk.monitor().switchPoint();
             synchronized (lock) {
+                ProtocolEvent e = dk.monitor().recordInStep(EventKind.ISSUE, s.index, gen, null,
+                        (gen > 1 ? "reissue" : "issue") + " slot " + s.index + " gen " + gen + ": " + d.commandName());
                 s.command = d;
                 s.response.written = 0;
                 s.issueSeq = e.seq();
@@ -295,9 +296,10 @@ public final class Framework {
     }
 
     private void deliverBundle(String label, int[] indices, SlotIndexArray arg, OSAction action) {
-        dk.event(EventKind.PROCESS_BEGIN, -1, 0, action.label(), label);
         Frame call = ExecutionContext.current().top();
+        dk.monitor().switchPoint();
         synchronized (lock) {
+            dk.monitor().recordInStep(EventKind.PROCESS_BEGIN, -1, 0, action.label(), label);
             for (int i : indices) {
                 slots[i].deliveredGeneration = slots[i].generation;
                 call.sawSlot(i, slots[i].generation);
@@ -341,8 +343,10 @@ public final class Framework {
     private void legacyCall(LegacyTask t, Command c) {
         TaskData d = taskData(t.index, c);
         int gen = t.generation + 1;
-        ProtocolEvent e = dk.event(EventKind.ISSUE, t.index, gen, t.action.label(), "issue task " + t.index + " gen " + gen + ": " + d.commandName());
+        dk.monitor().switchPoint();
         synchronized (lock) {
+            ProtocolEvent e = dk.monitor().recordInStep(EventKind.ISSUE, t.index, gen, t.action.label(),
+                    "issue task " + t.index + " gen " + gen + ": " + d.commandName());
             t.generation = gen;
             t.outstanding = true;
             t.issueSeq = e.seq();
@@ -384,10 +388,12 @@ public final class Framework {
             return;
         }
         if (reply[0] != SCSIServiceResponse.kSCSIServiceResponse_Request_In_Process) {
-            ProtocolEvent done = dk.event(EventKind.RETURNED, t.index, gen, t.action.label(),
-                    "kernel completes task " + t.index + " itself (" + SCSIServiceResponse.name(reply[0]) + ")");
+            ProtocolEvent done;
             boolean dextToo;
+            dk.monitor().switchPoint();
             synchronized (lock) {
+                done = dk.monitor().recordInStep(EventKind.RETURNED, t.index, gen, t.action.label(),
+                        "kernel completes task " + t.index + " itself (" + SCSIServiceResponse.name(reply[0]) + ")");
                 dextToo = t.dextCompletedGeneration == gen;
                 t.kernelCompletedGeneration = gen;
                 if (!dextToo && t.generation == gen && t.outstanding) {
@@ -414,19 +420,27 @@ public final class Framework {
             throw new IllegalStateException("BundledParallelTaskCompletion needs the bundled path; this dext did not map the buffers");
         }
         int[] listed = java.util.Arrays.copyOf(indices, count);
-        ProtocolEvent e = dk.event(EventKind.COMPLETE, count == 1 ? listed[0] : -1, count == 1 ? slots[listed[0]].generation : 0,
-                completion.label(), "Complete(" + join(listed, count) + ")");
-        completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
-        completeSlots(listed, e, completion);
+        List<Slot> late = new ArrayList<>();
+        List<Slot> toReturn;
+        dk.monitor().switchPoint();
+        synchronized (lock) {
+            ProtocolEvent e = dk.monitor().recordInStep(EventKind.COMPLETE, count == 1 ? listed[0] : -1,
+                    count == 1 ? slots[listed[0]].generation : 0, completion.label(), "Complete(" + join(listed, count) + ")");
+            completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
+            toReturn = classify(listed, e, completion, late);
+        }
+        settle(toReturn, late, completion);
     }
 
-    /** Ownership (SLOT-4, CMP-1 for late ones), then response checks (SLOT-6, SLOT-7), then the slots go back. */
-    private void completeSlots(int[] listed, ProtocolEvent e, OSAction completion) {
+    /**
+     * Under the kernel lock, in the same step as the COMPLETE event: ownership (SLOT-4, CMP-1), then
+     * response checks (SLOT-6, SLOT-7). Returns the slots to give back; late ones go to {@code late}.
+     */
+    private List<Slot> classify(int[] listed, ProtocolEvent e, OSAction completion, List<Slot> late) {
         List<Slot> accepted = new ArrayList<>();
         List<Object[]> problems = new ArrayList<>();
-        List<Slot> late = new ArrayList<>();
         ExecutionContext ctx = ExecutionContext.current();
-        synchronized (lock) {
+        {
             for (int i : listed) {
                 Slot s = slots[i];
                 int gen = s.generation;
@@ -454,10 +468,6 @@ public final class Framework {
                 }
             }
         }
-        for (Slot s : late) {
-            dk.event(EventKind.DROPPED, s.index, s.generation, completion.label(), "late Complete(" + s.index
-                    + ") after the kernel's timeout: logged and dropped");
-        }
         for (Object[] p : problems) {
             Slot s = (Slot) p[1];
             dk.monitor().violate((Rule) p[0], (String) p[2], s.index, s.generation, completion.label(), e);
@@ -467,6 +477,15 @@ public final class Framework {
             if (checkResponse(s, e, completion)) {
                 toReturn.add(s);
             }
+        }
+        return toReturn;
+    }
+
+    /** After the step: log late completions, then give the slots back (now, or on the kernel's thread). */
+    private void settle(List<Slot> toReturn, List<Slot> late, OSAction completion) {
+        for (Slot s : late) {
+            dk.event(EventKind.DROPPED, s.index, s.generation, completion.label(), "late Complete(" + s.index
+                    + ") after the kernel's timeout: logged and dropped");
         }
         if (toReturn.isEmpty()) {
             return;
@@ -505,9 +524,10 @@ public final class Framework {
     private void returnSlots(List<Slot> done) {
         for (Slot s : done) {
             int gen = s.generation;
-            dk.event(EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned");
             boolean back;
+            dk.monitor().switchPoint();
             synchronized (lock) {
+                dk.monitor().recordInStep(EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned");
                 back = s.ownedByDext && s.generation == gen;
                 if (back) {
                     s.ownedByDext = false;
@@ -529,71 +549,83 @@ public final class Framework {
             throw new IllegalArgumentException("response must not be null");
         }
         LegacyTask t = taskOf(completion);
-        ProtocolEvent e = dk.event(EventKind.COMPLETE, t == null ? -1 : t.index, t == null ? 0 : t.generation, completion.label(),
-                "ParallelTaskCompletion(" + (t == null ? "task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) : "task " + t.index) + ")");
-        completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
-        if (t == null) {
-            completeMistypedOnSlot(completion, response, e);
-            return;
+        List<Slot> late = new ArrayList<>();
+        List<Slot> toReturn = List.of();
+        String dropped = null;
+        boolean done = false;
+        dk.monitor().switchPoint();
+        synchronized (lock) {
+            ProtocolEvent e = dk.monitor().recordInStep(EventKind.COMPLETE, t == null ? -1 : t.index, t == null ? 0 : t.generation,
+                    completion.label(), "ParallelTaskCompletion(" + (t == null ? "task 0x"
+                            + Long.toHexString(response.fControllerTaskIdentifier()) : "task " + t.index) + ")");
+            completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
+            if (t == null) {
+                int index = mistypedSlot(response);
+                if (index < 0) {
+                    dropped = "no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped";
+                } else {
+                    copyInto(slots[index].response, response);
+                    toReturn = classify(new int[]{index}, e, completion, late);
+                }
+            } else {
+                dropped = completeTask(t, response, completion, e);
+                done = dropped == null;
+            }
         }
+        if (dropped != null) {
+            dk.event(EventKind.DROPPED, t == null ? -1 : t.index, t == null ? 0 : t.generation, completion.label(), dropped);
+        }
+        if (done) {
+            outstanding.decrementAndGet();
+            dk.event(EventKind.RETURNED, t.index, t.generation, completion.label(), "task " + t.index + " gen " + t.generation + " done");
+            pumpIssue();
+        }
+        settle(toReturn, late, completion);
+    }
+
+    /** Under the kernel lock: SLOT-6, then CMP-3 / CMP-1; returns why the completion is dropped, or null if it counts. */
+    private String completeTask(LegacyTask t, SCSIUserParallelResponse response, OSAction completion, ProtocolEvent e) {
         int gen = t.generation;
         if (response.version() != SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1) {
             dk.monitor().violate(Rule.SLOT_6, "response for task " + t.index + " has version " + response.version()
                     + ", not 1: the kernel silently drops the completion", t.index, gen, completion.label(), e);
-            return;
+            return "version " + response.version() + ": dropped";
         }
-        Rule problem = null;
-        String why = null;
-        synchronized (lock) {
-            if (t.outstanding && t.dextCompletedGeneration != gen) {
-                t.dextCompletedGeneration = gen;
-                t.outstanding = false;
-            } else if (t.kernelCompletedGeneration == gen) {
-                problem = Rule.CMP_3;
-                why = "task " + t.index + " completed through " + completion.label() + " although UserProcessParallelTask returned a final service response";
-            } else if (t.timedOutGeneration == gen) {
-                why = "late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped";
-            } else {
-                problem = Rule.CMP_1;
-                why = "task " + t.index + " gen " + gen + " completed twice";
-            }
+        if (t.outstanding && t.dextCompletedGeneration != gen) {
+            t.dextCompletedGeneration = gen;
+            t.outstanding = false;
+            return null;
         }
-        if (problem != null) {
-            dk.monitor().violate(problem, why, t.index, gen, completion.label(), e);
-            return;
+        if (t.kernelCompletedGeneration == gen) {
+            dk.monitor().violate(Rule.CMP_3, "task " + t.index + " completed through " + completion.label()
+                    + " although UserProcessParallelTask returned a final service response", t.index, gen, completion.label(), e);
+            return "the kernel already completed task " + t.index;
         }
-        if (why != null) {
-            dk.event(EventKind.DROPPED, t.index, gen, completion.label(), why);
-            return;
+        if (t.timedOutGeneration == gen) {
+            return "late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped";
         }
-        outstanding.decrementAndGet();
-        dk.event(EventKind.RETURNED, t.index, gen, completion.label(), "task " + t.index + " gen " + gen + " done");
-        pumpIssue();
+        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", t.index, gen, completion.label(), e);
+        return "task " + t.index + " was already completed";
     }
 
     /**
      * A legacy completion through a bundled action (ACT-4, already filed): the kernel matches the
-     * response's task ID to a slot and completes it, which is why attempt 3 "works" when it
-     * completes synchronously [inferred].
+     * response's task ID to a slot and completes that, which is why attempt 3 "works" when it
+     * completes synchronously [inferred]. Returns the slot, or -1.
      */
-    private void completeMistypedOnSlot(OSAction completion, SCSIUserParallelResponse response, ProtocolEvent e) {
-        long id = response.fControllerTaskIdentifier();
-        int index = (int) (id - taskIdOf(0));
-        if (!bundled || index < 0 || index >= slots.length) {
-            dk.event(EventKind.DROPPED, -1, 0, completion.label(), "no task 0x" + Long.toHexString(id) + ": completion dropped");
-            return;
-        }
-        ResponseData r = slots[index].response;
-        synchronized (lock) {
-            r.version = response.version();
-            r.fTargetID = response.fTargetID();
-            r.fControllerTaskIdentifier = id;
-            r.fCompletionStatus = response.fCompletionStatus();
-            r.fServiceResponse = response.fServiceResponse();
-            r.fBytesTransferred = response.fBytesTransferred();
-            r.written = response.writtenFields();
-        }
-        completeSlots(new int[]{index}, e, completion);
+    private int mistypedSlot(SCSIUserParallelResponse response) {
+        long index = response.fControllerTaskIdentifier() - taskIdOf(0);
+        return bundled && index >= 0 && index < slots.length ? (int) index : -1;
+    }
+
+    private static void copyInto(ResponseData r, SCSIUserParallelResponse response) {
+        r.version = response.version();
+        r.fTargetID = response.fTargetID();
+        r.fControllerTaskIdentifier = response.fControllerTaskIdentifier();
+        r.fCompletionStatus = response.fCompletionStatus();
+        r.fServiceResponse = response.fServiceResponse();
+        r.fBytesTransferred = response.fBytesTransferred();
+        r.written = response.writtenFields();
     }
 
     private LegacyTask taskOf(OSAction a) {
@@ -679,10 +711,12 @@ public final class Framework {
         if (!(s.ownedByDext && s.generation == gen)) {
             return;
         }
-        ProtocolEvent e = dk.event(EventKind.TIMEOUT, s.index, gen, null, "timeout slot " + s.index + " gen " + gen
-                + ": kernel completes it (TaskTimeoutOccurred)");
+        ProtocolEvent e;
         boolean mine;
+        dk.monitor().switchPoint();
         synchronized (lock) {
+            e = dk.monitor().recordInStep(EventKind.TIMEOUT, s.index, gen, null, "timeout slot " + s.index + " gen " + gen
+                    + ": kernel completes it (TaskTimeoutOccurred)");
             mine = s.ownedByDext && s.generation == gen;
             if (mine) {
                 s.ownedByDext = false;
@@ -704,10 +738,12 @@ public final class Framework {
         if (!(t.outstanding && t.generation == gen)) {
             return;
         }
-        ProtocolEvent e = dk.event(EventKind.TIMEOUT, t.index, gen, t.action.label(), "timeout task " + t.index + " gen " + gen
-                + ": kernel completes it (TaskTimeoutOccurred)");
+        ProtocolEvent e;
         boolean mine;
+        dk.monitor().switchPoint();
         synchronized (lock) {
+            e = dk.monitor().recordInStep(EventKind.TIMEOUT, t.index, gen, t.action.label(), "timeout task " + t.index + " gen " + gen
+                    + ": kernel completes it (TaskTimeoutOccurred)");
             mine = t.outstanding && t.generation == gen;
             if (mine) {
                 t.outstanding = false;
@@ -752,25 +788,32 @@ public final class Framework {
         return s.dextHolds(d) ? d : -1;
     }
 
-    /** Records a dext read or write of slot s through a view of generation viewGen, and checks SLOT-1/3/5. */
-    void dextTouch(Slot s, int viewGen, String what, boolean write) {
-        ProtocolEvent e = dk.event(write ? EventKind.SLOT_WRITE : EventKind.SLOT_READ, s.index, Math.max(viewGen, 0), null,
-                what + " (" + (write ? "response" : "command") + " slot " + s.index + ")");
-        if (!anyIssued) {
-            dk.monitor().violate(Rule.SLOT_1, what + " of slot " + s.index + " before the framework issued any slot: "
-                    + "at start the framework owns every slot", s.index, 0, null, e);
-        } else if (viewGen <= 0) {
-            dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + ", which the framework has not handed to the dext",
-                    s.index, s.generation, null, e);
-        } else if (s.dextCompletedGeneration >= viewGen) {
-            dk.monitor().violate(Rule.SLOT_5, what + " of slot " + s.index + " gen " + viewGen
-                    + " after the dext completed it" + (s.generation > viewGen ? " (already reissued as gen " + s.generation + ")" : ""),
-                    s.index, viewGen, null, e);
-        } else if (s.timedOutGeneration == viewGen) {
-            // the kernel's timeout won the race; the dext cannot know yet, so this is no violation of its own
-        } else if (!s.dextHolds(viewGen)) {
-            dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + " gen " + viewGen
-                    + ", which the framework took back", s.index, viewGen, null, e);
+    /**
+     * A dext read or write of slot s through a view of generation viewGen: the event, the SLOT-1/3/5
+     * checks and the access itself are one step under the kernel lock, so the trace orders them truly.
+     */
+    <T> T dextTouch(Slot s, int viewGen, String what, boolean write, java.util.function.Supplier<T> access) {
+        dk.monitor().switchPoint();
+        synchronized (lock) {
+            ProtocolEvent e = dk.monitor().recordInStep(write ? EventKind.SLOT_WRITE : EventKind.SLOT_READ, s.index,
+                    Math.max(viewGen, 0), null, what + " (" + (write ? "response" : "command") + " slot " + s.index + ")");
+            if (!anyIssued) {
+                dk.monitor().violate(Rule.SLOT_1, what + " of slot " + s.index + " before the framework issued any slot: "
+                        + "at start the framework owns every slot", s.index, 0, null, e);
+            } else if (viewGen <= 0) {
+                dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + ", which the framework has not handed to the dext",
+                        s.index, s.generation, null, e);
+            } else if (s.dextCompletedGeneration >= viewGen) {
+                dk.monitor().violate(Rule.SLOT_5, what + " of slot " + s.index + " gen " + viewGen
+                        + " after the dext completed it" + (s.generation > viewGen ? " (already reissued as gen " + s.generation + ")" : ""),
+                        s.index, viewGen, null, e);
+            } else if (s.timedOutGeneration == viewGen) {
+                // the kernel's timeout won the race; the dext cannot know yet, so this is no violation of its own
+            } else if (!s.dextHolds(viewGen)) {
+                dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + " gen " + viewGen
+                        + ", which the framework took back", s.index, viewGen, null, e);
+            }
+            return access.get();
         }
     }
 
@@ -789,6 +832,11 @@ public final class Framework {
         Slot s = slot("slot", index);
         int d = s.deliveredGeneration;
         return d > 0 && s.dextCompletedGeneration >= d; // a kernel timeout is no completion the dext could expect
+    }
+
+    /** Whether slot i is issued to the dext and not yet returned. */
+    public boolean isWithDext(int index) {
+        return slot("slot", index).ownedByDext;
     }
 
     /** The generation of slot i the dext was last handed (0 if none). */

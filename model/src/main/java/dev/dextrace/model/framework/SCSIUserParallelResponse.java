@@ -33,42 +33,45 @@ public final class SCSIUserParallelResponse {
         return new SCSIUserParallelResponse();
     }
 
-    private ResponseData write(String field, Object v, int bit) {
+    /** Writes a field: into the shared slot as one checked step, or into the by-value struct. */
+    private SCSIUserParallelResponse write(String field, Object v, int bit, java.util.function.Consumer<ResponseData> set) {
+        Runnable effect = () -> {
+            set.accept(data);
+            data.written |= bit;
+        };
         if (slot != null) {
-            framework.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true);
+            framework.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true, () -> {
+                effect.run();
+                return null;
+            });
+        } else {
+            effect.run();
         }
-        data.written |= bit;
-        return data;
+        return this;
     }
 
     public SCSIUserParallelResponse version(int v) {
-        write("version", v, ResponseData.VERSION).version = v;
-        return this;
+        return write("version", v, ResponseData.VERSION, d -> d.version = v);
     }
 
     public SCSIUserParallelResponse fTargetID(long v) {
-        write("fTargetID", v, ResponseData.TARGET).fTargetID = v;
-        return this;
+        return write("fTargetID", v, ResponseData.TARGET, d -> d.fTargetID = v);
     }
 
     public SCSIUserParallelResponse fControllerTaskIdentifier(long v) {
-        write("fControllerTaskIdentifier", v, ResponseData.TASK_ID).fControllerTaskIdentifier = v;
-        return this;
+        return write("fControllerTaskIdentifier", v, ResponseData.TASK_ID, d -> d.fControllerTaskIdentifier = v);
     }
 
     public SCSIUserParallelResponse fCompletionStatus(int v) {
-        write("fCompletionStatus", v, ResponseData.STATUS).fCompletionStatus = v;
-        return this;
+        return write("fCompletionStatus", v, ResponseData.STATUS, d -> d.fCompletionStatus = v);
     }
 
     public SCSIUserParallelResponse fServiceResponse(int v) {
-        write("fServiceResponse", SCSIServiceResponse.name(v), ResponseData.SERVICE).fServiceResponse = v;
-        return this;
+        return write("fServiceResponse", SCSIServiceResponse.name(v), ResponseData.SERVICE, d -> d.fServiceResponse = v);
     }
 
     public SCSIUserParallelResponse fBytesTransferred(long v) {
-        write("fBytesTransferred", v, ResponseData.BYTES).fBytesTransferred = v;
-        return this;
+        return write("fBytesTransferred", v, ResponseData.BYTES, d -> d.fBytesTransferred = v);
     }
 
     /**
@@ -88,10 +91,10 @@ public final class SCSIUserParallelResponse {
             throw new IllegalArgumentException("sense length must be 0.." + kMaxSenseBufferSize
                     + " (kMaxSenseBufferSize), was " + sense.length);
         }
-        ResponseData d = write("fSenseLength", sense.length, 0);
-        System.arraycopy(sense, 0, d.fSenseBuffer, 0, sense.length);
-        d.fSenseLength = sense.length;
-        return this;
+        return write("fSenseLength", sense.length, 0, d -> {
+            System.arraycopy(sense, 0, d.fSenseBuffer, 0, sense.length);
+            d.fSenseLength = sense.length;
+        });
     }
 
     // Reads, for legacy values and tests (the framework reads slots directly).

@@ -43,9 +43,10 @@ public final class SCSIUserParallelTask {
         if (slot == null) {
             return value;
         }
-        framework.dextTouch(slot, viewGeneration, "read " + field, false);
-        TaskData d = slot.command;
-        return d != null ? d : framework.emptyTask();
+        return framework.dextTouch(slot, viewGeneration, "read " + field, false, () -> {
+            TaskData d = slot.command;
+            return d != null ? d : framework.emptyTask();
+        });
     }
 
     public boolean isSlotView() {

@@ -33,7 +33,7 @@ public class HostBusAdapter implements Mailbox {
     // Held mode (scripts): commands finish only when released; a release before the start is kept.
     private volatile boolean holding;
     private final Map<Integer, HbaCompletion> held = new ConcurrentHashMap<>();
-    private final java.util.Set<Integer> released = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Integer> released = new ConcurrentLinkedQueue<>();
 
     /**
      * @param latencyNanos time from start to interrupt; 0 means the interrupt fires inside start()
@@ -65,7 +65,7 @@ public class HostBusAdapter implements Mailbox {
     public void start(int tag, long requestedBytes) {
         dk.event(EventKind.HW_START, tag, 0, null, "HW start tag " + tag);
         HbaCompletion done = new HbaCompletion(tag, GOOD, requestedBytes);
-        if (holding && !released.remove(tag)) {
+        if (holding && !released.remove((Integer) tag)) {
             held.put(tag, done);
         } else if (latencyNanos == 0) {
             finish(done);
@@ -94,7 +94,7 @@ public class HostBusAdapter implements Mailbox {
 
     /** The next finished command on the completion ring, or null (the ISR reads until empty). */
     public HbaCompletion pollCompletion() {
-        return ring.poll();
+        return dk.eventAndApply(ring, EventKind.RING_READ, -1, 0, null, "read completion ring", e -> ring.poll());
     }
 
     /** Whether a command with this tag finished after event {@code sinceSeq} (for lost-completion checks). */
@@ -104,9 +104,11 @@ public class HostBusAdapter implements Mailbox {
     }
 
     protected void finish(HbaCompletion done) {
-        ring.add(done);
-        long seq = dk.event(EventKind.INTERRUPT, done.tag(), 0, null, "interrupt: tag " + done.tag() + " done").seq();
-        lastFinishedSeq.put(done.tag(), seq);
+        dk.eventAndApply(ring, EventKind.INTERRUPT, done.tag(), 0, null, "interrupt: tag " + done.tag() + " done", e -> {
+            ring.add(done);
+            lastFinishedSeq.put(done.tag(), e.seq());
+            return null;
+        });
         IOInterruptDispatchSource s = source;
         if (s != null) {
             s.fire();

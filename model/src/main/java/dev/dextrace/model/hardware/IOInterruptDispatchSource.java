@@ -12,6 +12,7 @@ public final class IOInterruptDispatchSource {
     private final IODispatchQueue queue;
     private volatile Runnable handler;
     private volatile boolean enabled;
+    private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
 
     private IOInterruptDispatchSource(IODispatchQueue queue) {
         this.queue = queue;
@@ -50,10 +51,17 @@ public final class IOInterruptDispatchSource {
         return queue;
     }
 
+    /**
+     * Interrupts coalesce, as a dispatch source's do: while a handler block waits to run, further
+     * interrupts add no block; that one handler must drain everything that finished.
+     */
     void fire() {
         Runnable h = handler;
-        if (enabled && h != null) {
-            queue.dispatchAsync("InterruptOccurred", null, h);
+        if (enabled && h != null && pending.compareAndSet(false, true)) {
+            queue.dispatchAsync("InterruptOccurred", null, () -> {
+                pending.set(false);
+                h.run();
+            });
         }
     }
 }

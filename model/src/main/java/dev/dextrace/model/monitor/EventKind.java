@@ -22,8 +22,8 @@ public enum EventKind {
     TIMEOUT,
     /** OSAction reference counting and lifecycle. */
     ACTION_CREATE, RETAIN, RELEASE, CANCEL, FREE, ABORTED,
-    /** Hardware: a command is started; a completion interrupt is raised. */
-    HW_START, INTERRUPT,
+    /** Hardware: a command is started; a completion interrupt is raised; the dext reads the completion ring. */
+    HW_START, INTERRUPT, RING_READ,
     /** The dext reads or writes state it shares between blocks, or takes / drops an IOLock. */
     VAR_READ, VAR_WRITE, LOCK, UNLOCK,
     /** Per-command bookkeeping in a {@code CommandTable}. */

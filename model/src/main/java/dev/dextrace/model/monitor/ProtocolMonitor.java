@@ -47,6 +47,36 @@ public final class ProtocolMonitor {
     /** Records an event by the calling thread, after letting a controlled run switch threads. */
     public ProtocolEvent record(EventKind kind, int slot, int generation, String action, String text) {
         scheduler.switchPoint();
+        return append(kind, slot, generation, action, text);
+    }
+
+    /**
+     * Records an event and applies its effect as one step with respect to every other step guarded
+     * by the same object, so the recorded order is the order the effects took place in, which is
+     * what lets a controlled run replay a free run. The switch point comes before the guard is taken.
+     */
+    public <T> T recordAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
+                                java.util.function.Function<ProtocolEvent, T> effect) {
+        scheduler.switchPoint();
+        synchronized (guard) {
+            return effect.apply(append(kind, slot, generation, action, text));
+        }
+    }
+
+    /** A controlled run may switch threads here; call it before taking a lock under which {@link #recordInStep} follows. */
+    public void switchPoint() {
+        scheduler.switchPoint();
+    }
+
+    /**
+     * Records an event without a switch point, for a step that holds a guard from the switch point
+     * before it through its effect (see {@link #recordAndApply}).
+     */
+    public ProtocolEvent recordInStep(EventKind kind, int slot, int generation, String action, String text) {
+        return append(kind, slot, generation, action, text);
+    }
+
+    private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
         ExecutionContext ctx = ExecutionContext.current();
         ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), ctx.lane(), ctx.queue(), kind, slot, generation, action, text);
         if (stored.incrementAndGet() <= maxEvents) {

@@ -30,6 +30,25 @@ public interface Strategy {
         return d -> d.previous() != null && d.eligible().contains(d.previous()) ? d.previous() : d.eligible().get(0);
     }
 
+    /**
+     * Run to completion, except at decision {@code at}, where another eligible lane than the one that
+     * ran last is picked ({@code alternative} chooses which). Enumerating {@code at} over a run's
+     * decisions is a preemption-bounded search with bound 1 (as in CHESS): it finds every bug that
+     * needs one ill-timed switch, such as a completion overtaking the rest of Process.
+     */
+    static Strategy preemptOnce(int at, int alternative) {
+        Strategy base = runToCompletion();
+        return d -> {
+            if (d.index() == at) {
+                List<String> others = d.eligible().stream().filter(l -> !l.equals(d.previous())).toList();
+                if (!others.isEmpty()) {
+                    return others.get(Math.floorMod(alternative, others.size()));
+                }
+            }
+            return base.choose(d);
+        };
+    }
+
     /** A uniformly random eligible lane at every switch point; the seed fixes the order. */
     static Strategy seeded(long seed) {
         Random random = new Random(seed);

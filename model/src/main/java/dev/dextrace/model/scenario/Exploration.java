@@ -1,0 +1,63 @@
+package dev.dextrace.model.scenario;
+
+import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.runtime.Strategy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Systematic search on the controlled runtime, two lanes as in the stress harness: the
+ * run-to-completion order, then every order with one preemption (bound 1, as in CHESS), then seeded
+ * random orders. Keeps the first run that showed each rule, with its replay file and the time it took.
+ */
+public final class Exploration {
+    /** The first run that showed a rule. */
+    public record Found(String rule, Verdict verdict, ReplayFile replay, long millisToFind, int run) {
+    }
+
+    /** What a search saw: the first run per rule, how many runs, how long. */
+    public record Result(Map<String, Found> firstByRule, int runs, long millis) {
+    }
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);
+
+    private Exploration() {
+    }
+
+    /**
+     * @param seeds  random orders to try after the preemption-bounded ones
+     * @param maxRuns upper bound on runs (the budget)
+     * @param done   stops the search early once it holds for the rules found so far
+     */
+    public static Result explore(Scenario scenario, DesignEntry design, int seeds, int maxRuns,
+                                 Predicate<java.util.Set<String>> done) {
+        long t0 = System.nanoTime();
+        Map<String, Found> first = new LinkedHashMap<>();
+        int[] runs = {0};
+        Function<Strategy, World> run = strategy -> {
+            World w = scenario.load(scenario.builder(design).twoLanes().controlled(strategy));
+            Verdict v = w.run(RUN_TIMEOUT);
+            runs[0]++;
+            for (String rule : v.rules()) {
+                first.computeIfAbsent(rule, r -> new Found(r, v, ReplayFile.of(design, scenario, w, v, r),
+                        (System.nanoTime() - t0) / 1_000_000, runs[0]));
+            }
+            return w;
+        };
+        int decisions = run.apply(Strategy.runToCompletion()).decisions().size();
+        for (int at = 0; at < decisions && runs[0] < maxRuns && !done.test(first.keySet()); at++) {
+            run.apply(Strategy.preemptOnce(at, 0));
+        }
+        for (long seed = 0; seed < seeds && runs[0] < maxRuns && !done.test(first.keySet()); seed++) {
+            run.apply(Strategy.seeded(seed));
+        }
+        return new Result(Map.copyOf(first), runs[0], (System.nanoTime() - t0) / 1_000_000);
+    }
+}

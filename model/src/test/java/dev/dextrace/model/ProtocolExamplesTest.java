@@ -1,0 +1,81 @@
+package dev.dextrace.model;
+
+import dev.dextrace.model.catalogue.BundledRecommended;
+import dev.dextrace.model.framework.Framework;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.Strategy;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The protocol's own examples, on the recommended design: all legal, all clean. */
+class ProtocolExamplesTest {
+
+    /**
+     * The header's example: several bundles outstanding, completions that split a bundle, arrive out
+     * of order and mix slots of different bundles, and a slot reissued right after it was returned.
+     */
+    @Test
+    void headerExampleSequenceIsClean() {
+        World w = World.builder(() -> new BundledRecommended(32)).controlled(Strategy.runToCompletion()).build();
+        w.hardware().holdCompletions();
+        Framework f = w.framework();
+        w.issue(0).issue(2, 5, 18);
+        w.step("after Process(2,5,18)", () -> f.deliveredGeneration(18) == 1, () -> w.hardware().release(0));
+        w.step("after Complete(0)", () -> !f.isWithDext(0), () -> w.hardware().release(2, 5));
+        w.step("then", () -> true, () -> w.issue(0, 10, 11, 12, 15));
+        w.step("after Process(0,10,11,12,15)", () -> f.deliveredGeneration(0) == 2 && !f.isWithDext(5),
+                () -> w.hardware().release(18, 0));
+        w.step("after Complete(18,0)", () -> !f.isWithDext(18) && !f.isWithDext(0), () -> w.hardware().release(10, 11, 12));
+        w.step("after Complete(10,11,12)", () -> !f.isWithDext(12), () -> w.hardware().release(15));
+
+        Verdict v = w.run(Scripted.TIMEOUT);
+
+        assertTrue(v.isClean() && v.faults().isEmpty(), v::describe);
+        assertEquals(List.of("Process(0)", "Process(2,5,18)", "Process(0,10,11,12,15)"), texts(v, EventKind.PROCESS_BEGIN));
+        assertEquals(List.of("Complete(0)", "Complete(2,5)", "Complete(18,0)", "Complete(10,11,12)", "Complete(15)"),
+                texts(v, EventKind.COMPLETE));
+        assertEquals(0, f.outstanding());
+    }
+
+    @Test
+    void completionBeforeProcessReturnsIsClean() {
+        Strategy.Script early = Scripted.completionBeforeProcessReturns();
+        Verdict v = Scripted.run(BundledRecommended::new, Scripted.tur(3), early);
+        assertTrue(v.isClean(), v::describe);
+        assertEquals(List.of(), early.unreachedSteps());
+        long complete = v.events().find(e -> e.kind() == EventKind.COMPLETE).get().seq();
+        long processEnd = v.events().find(e -> e.kind() == EventKind.PROCESS_END).get().seq();
+        assertTrue(complete < processEnd, "the completion ran before Process returned");
+    }
+
+    @Test
+    void slotReissuedImmediatelyAfterCompletionIsClean() {
+        Verdict v = Scripted.run(() -> new BundledRecommended(1), Scripted.tur(3), Strategy.runToCompletion());
+        assertTrue(v.isClean(), v::describe);
+        List<ProtocolEvent> issues = v.events().filter(e -> e.kind() == EventKind.ISSUE).toJavaList();
+        assertEquals(3, issues.size());
+        ProtocolEvent reissue = issues.get(1);
+        assertEquals("reissue slot 0 gen 2: TEST UNIT READY", reissue.text());
+        assertEquals("InterruptQueue", reissue.lane(), "returned and reissued in the completing thread, at once");
+    }
+
+    @Test
+    void completionsInDeferredModeAreCleanToo() {
+        Verdict v = Scripted.run(() -> new BundledRecommended(2), dev.dextrace.model.framework.FrameworkConfig.defaults()
+                        .with(dev.dextrace.model.framework.FrameworkConfig.CompletionProcessing.DEFERRED),
+                Scripted.tur(5), Strategy.seeded(7));
+        assertTrue(v.isClean(), v::describe);
+        assertEquals(5, IntStream.range(0, 1).map(i -> v.events().count(e -> e.kind() == EventKind.ISSUE)).sum());
+    }
+
+    private static List<String> texts(Verdict v, EventKind kind) {
+        return v.events().filter(e -> e.kind() == kind).map(ProtocolEvent::text).toJavaList();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.dextrace.stress;
+
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.stress.fork.SampleFile;
+import dev.dextrace.stress.scenarios.ScenarioTests;
+import org.openjdk.jcstress.infra.Status;
+import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.openjdk.jcstress.infra.grading.GradingResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One design's jcstress run: what jcstress recorded for each scenario and the violating samples the
+ * forks kept, turned into the design's results.json entry. Rules come from jcstress's outcome counts
+ * (every sample); the kept samples only add when each rule was first seen and the stories behind them.
+ */
+final class DesignRun {
+    static final String ENGINE = "jcstress";
+    /** Findings in the report per scenario and rule: enough to see a pattern, few enough to read. */
+    private static final int FINDINGS_PER_SCENARIO_AND_RULE = 3;
+
+    final DesignEntry design;
+    private final List<Scenario> scenarios;
+    private final Map<String, TestResult> byScenario = new LinkedHashMap<>();
+    private final List<SampleFile> samples;
+    private final long startMillis;
+    private final long durationMillis;
+    /** Why this run cannot be trusted (a scenario that did not run or erred, a stop); empty when it ran. */
+    final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param byTest  jcstress's results by test class name, as read back from its result file
+     * @param stopped why the run was cut short, or null
+     */
+    DesignRun(DesignEntry design, List<Scenario> scenarios, Map<String, TestResult> byTest, Jcstress jcstress,
+              List<SampleFile> samples, long startMillis, long durationMillis, String stopped) {
+        this.design = design;
+        this.scenarios = List.copyOf(scenarios);
+        this.samples = samples.stream().sorted(Comparator.comparingLong(SampleFile::observedAtMillis)).toList();
+        this.startMillis = startMillis;
+        this.durationMillis = durationMillis;
+        if (stopped != null) {
+            problems.add(stopped);
+        }
+        if (scenarios.isEmpty()) {
+            problems.add("no selected scenario applies to this design (" + design.path() + " path)");
+        }
+        for (Scenario s : scenarios) {
+            String test = ScenarioTests.className(s);
+            TestResult r = byTest.get(test);
+            if (r == null) {
+                problems.add(s.name() + " did not run: " + jcstress.whyNotRun(test));
+            } else {
+                byScenario.put(s.name(), r);
+                if (r.status() != Status.NORMAL) {
+                    problems.add(s.name() + ": jcstress " + r.status() + ": "
+                            + r.getMessages().stream().findFirst().orElse("(no message)"));
+                }
+            }
+        }
+    }
+
+    boolean ran() {
+        return problems.isEmpty();
+    }
+
+    /** Every rule any sample broke, from the outcome counts. */
+    SortedSet<String> rules() {
+        SortedSet<String> rules = new TreeSet<>();
+        byScenario.values().forEach(r -> r.getStateKeys().forEach(o -> rules.addAll(rulesOf(o))));
+        return rules;
+    }
+
+    /** The rules in an outcome string: {@code "EXPECTED CMP-1,SLOT-5"} has CMP-1 and SLOT-5, {@code "clean"} none. */
+    static List<String> rulesOf(String outcome) {
+        for (String prefix : List.of(Grading.EXPECTED, Grading.UNEXPECTED)) {
+            if (outcome.startsWith(prefix)) {
+                return List.of(outcome.substring(prefix.length()).split(","));
+            }
+        }
+        return List.of();
+    }
+
+    long samples() {
+        return byScenario.values().stream().mapToLong(TestResult::getTotalCount).sum();
+    }
+
+    double samplesPerSecond() {
+        return durationMillis == 0 ? 0 : samples() * 1000.0 / durationMillis;
+    }
+
+    /** Milliseconds from the start of this design's run to the first kept sample showing each rule. */
+    Map<String, Long> firstDetectionMillisByRule() {
+        Map<String, Long> first = new TreeMap<>();
+        for (SampleFile s : samples) {
+            s.findings().forEach(f -> first.putIfAbsent(f.rule(), Math.max(0, s.observedAtMillis() - startMillis)));
+        }
+        return first;
+    }
+
+    Results.Verdict verdict() {
+        return Grading.verdict(design, rules(), ran());
+    }
+
+    Results.Design toResults() {
+        Map<String, Long> first = firstDetectionMillisByRule();
+        Results.DesignEngine engine = new Results.DesignEngine(true, List.copyOf(rules()),
+                first.values().stream().min(Long::compare).orElse(null), first, samples(), samplesPerSecond(),
+                histograms(), null);
+        return new Results.Design(design.name(), design.summary(), Grading.declared(design),
+                design.violates().toJavaList(), List.copyOf(rules()), verdict(), Map.of(ENGINE, engine), findings());
+    }
+
+    /** A design the campaign did not get to: listed, so the report shows it was selected but not run. */
+    static Results.Design notRun(DesignEntry design) {
+        return new Results.Design(design.name(), design.summary(), Grading.declared(design),
+                design.violates().toJavaList(), List.of(), Results.Verdict.NOT_RUN, Map.of(), List.of());
+    }
+
+    private List<Results.Histogram> histograms() {
+        List<Results.Histogram> histograms = new ArrayList<>();
+        byScenario.forEach((scenario, r) -> {
+            Map<String, GradingResult> graded = r.grading().gradingResults;
+            List<Results.Outcome> outcomes = r.getStateKeys().stream()
+                    .sorted(Comparator.comparingLong(r::getCount).reversed())
+                    .map(o -> new Results.Outcome(o, r.getCount(o), graded.get(o).expect.name()))
+                    .toList();
+            histograms.add(new Results.Histogram(scenario, outcomes));
+        });
+        return histograms;
+    }
+
+    private List<Results.Finding> findings() {
+        Map<String, Integer> perScenarioAndRule = new HashMap<>();
+        Map<String, Integer> perScenario = new HashMap<>();
+        List<Results.Finding> findings = new ArrayList<>();
+        for (SampleFile s : samples) {
+            for (Results.Finding f : s.findings()) {
+                if (perScenarioAndRule.merge(s.scenario() + " " + f.rule(), 1, Integer::sum) <= FINDINGS_PER_SCENARIO_AND_RULE) {
+                    String id = design.name() + "/" + ENGINE + "/" + s.scenario() + "/" + perScenario.merge(s.scenario(), 1, Integer::sum);
+                    findings.add(new Results.Finding(id, f.engine(), f.scenario(), f.rule(), f.slot(), f.generation(),
+                            f.action(), f.queues(), f.message(), f.events(), f.lincheckTrace(), f.replayCommand()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** One line for the end of the campaign. */
+    String summary() {
+        StringBuilder sb = new StringBuilder(String.format("%-28s %-11s expected %-18s found %-22s",
+                design.name(), verdict(), design.violates().isEmpty() ? "(clean)" : design.violates().mkString(","),
+                rules().isEmpty() ? "-" : String.join(",", rules())));
+        sb.append(String.format(" %,9d samples %,7.0f/s", samples(), samplesPerSecond()));
+        firstDetectionMillisByRule().forEach((rule, ms) -> sb.append(String.format(" %s@%.1fs", rule, ms / 1000.0)));
+        problems.forEach(p -> sb.append(" [").append(p).append(']'));
+        return sb.toString();
+    }
+}

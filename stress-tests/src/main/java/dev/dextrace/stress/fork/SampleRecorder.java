@@ -1,0 +1,94 @@
+package dev.dextrace.stress.fork;
+
+import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.Scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the first few violating samples per scenario and outcome, as {@code <dir>/<scenario>/<outcome>/<n>.json}
+ * plus one replay file per rule. Slots are claimed with an exclusive file create, so the bound holds across
+ * every fork of a run; each file is written atomically, the JSON last, so a reader never sees half a sample.
+ */
+final class SampleRecorder {
+    static final String REPLAY_COMMAND = "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
+
+    private final Path dir;
+    private final DesignEntry design;
+    private final int limit;
+    /** Outcomes whose slots are all taken: most samples of a wrong design violate, so skip the file system for them. */
+    private final Set<String> full = ConcurrentHashMap.newKeySet();
+
+    SampleRecorder(Path dir, DesignEntry design, int limit) {
+        this.dir = dir.toAbsolutePath();
+        this.design = design;
+        this.limit = limit;
+    }
+
+    void record(Scenario scenario, String outcome, World world, Verdict verdict) {
+        long observedAt = System.currentTimeMillis();
+        String key = scenario.name() + "/" + slug(outcome);
+        if (full.contains(key)) {
+            return;
+        }
+        Path outcomeDir = dir.resolve(key);
+        try {
+            Files.createDirectories(outcomeDir);
+            for (int n = 1; n <= limit; n++) {
+                if (claim(outcomeDir.resolve(n + ".claim"))) {
+                    write(outcomeDir, n, scenario, outcome, observedAt, world, verdict);
+                    return;
+                }
+            }
+            full.add(key);
+        } catch (IOException e) {
+            // Thrown from the arbiter, this is a jcstress test error: the campaign fails rather than lose evidence.
+            throw new UncheckedIOException("cannot keep a violating sample under " + outcomeDir, e);
+        }
+    }
+
+    private void write(Path outcomeDir, int n, Scenario scenario, String outcome, long observedAt,
+                       World world, Verdict verdict) throws IOException {
+        List<Results.Finding> findings = new ArrayList<>();
+        for (String rule : verdict.rules()) {
+            Violation first = verdict.first(rule).get();
+            Path replay = outcomeDir.resolve(n + "-" + rule + ".replay");
+            ReplayFile.of(design, scenario, world, verdict, rule).write(replay);
+            findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, REPLAY_COMMAND + quote(replay)));
+        }
+        new SampleFile(design.name(), scenario.name(), outcome, observedAt, findings).write(outcomeDir.resolve(n + ".json"));
+    }
+
+    private static boolean claim(Path file) throws IOException {
+        try {
+            Files.createFile(file);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        }
+    }
+
+    /** "EXPECTED CMP-1,SLOT-5" becomes "EXPECTED_CMP-1_SLOT-5": a directory name. */
+    static String slug(String outcome) {
+        return outcome.replaceAll("[^A-Za-z0-9-]+", "_");
+    }
+
+    private static String quote(Path p) {
+        String s = p.toString();
+        return s.matches("[A-Za-z0-9_./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}
