@@ -1,6 +1,7 @@
 package dev.dextrace.stress;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,12 +21,8 @@ enum Budget {
     Budget(Duration defaultTimeout, String... jcstressArgs) {
         this.defaultTimeout = defaultTimeout;
         // -sc false: split compilation would fork once per compile mode; -af NONE: no pinning on a shared machine.
-        this.jcstressArgs = List.copyOf(concat(jcstressArgs, "-sc", "false", "-af", "NONE", "-pth", "false"));
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+        List<String> args = new ArrayList<>(List.of(jcstressArgs));
+        args.addAll(List.of("-sc", "false", "-af", "NONE", "-pth", "false"));
+        this.jcstressArgs = List.copyOf(args);
     }
 }

@@ -2,7 +2,6 @@ package dev.dextrace.model.driverkit;
 
 import dev.dextrace.model.monitor.DriverFault;
 import dev.dextrace.model.monitor.EventKind;
-import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.DeadlockDetected;
 import dev.dextrace.model.runtime.ExecutionContext;
@@ -223,13 +222,17 @@ public final class IODispatchQueue implements Mailbox {
     private void execute(Block b) {
         ExecutionContext ctx = ExecutionContext.current();
         Frame frame = ctx.push(name, b.label(), b.subject());
-        int overlapping = running.incrementAndGet();
+        boolean begun = false;
         try {
-            ProtocolEvent begin = dk.event(EventKind.BLOCK_BEGIN, -1, 0, null, b.label());
-            if (overlapping > 1 && !reentrant) {
-                dk.monitor().violate(Rule.Q_2, "a block of serial queue " + name + " (" + b.label()
-                        + ") started while another block of it was running", -1, 0, null, begin);
-            }
+            // the start (and end) of a block and the count of running blocks change in one step
+            dk.eventAndApply(running, EventKind.BLOCK_BEGIN, -1, 0, null, b.label(), begin -> {
+                if (running.incrementAndGet() > 1 && !reentrant) {
+                    dk.monitor().violate(Rule.Q_2, "a block of serial queue " + name + " (" + b.label()
+                            + ") started while another block of it was running", -1, 0, null, begin);
+                }
+                return null;
+            });
+            begun = true;
             b.body().run();
         } catch (DeadlockDetected d) {
             dk.monitor().fault(DriverFault.Kind.DEADLOCKED, b.label() + " on " + name + " abandoned: " + d.getMessage());
@@ -238,7 +241,13 @@ public final class IODispatchQueue implements Mailbox {
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             dk.monitor().fault(DriverFault.Kind.THREW, b.label() + " on " + name + " threw " + e);
         } finally {
-            running.decrementAndGet();
+            if (begun) {
+                dk.monitor().switchPoint();
+                synchronized (running) {
+                    dk.monitor().recordInStep(EventKind.BLOCK_END, -1, 0, null, "end " + b.label());
+                    running.decrementAndGet();
+                }
+            }
             ctx.pop(frame);
         }
     }
