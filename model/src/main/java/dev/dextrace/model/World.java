@@ -62,7 +62,7 @@ public final class World {
         this.runtime = new ModelRuntime(scheduler, b.laneOf, b.ownThreads);
         List<Invariant> invariants = new ArrayList<>();
         b.invariants.forEach(s -> invariants.add(s.get()));
-        this.monitor = new ProtocolMonitor(scheduler, invariants, b.maxEvents);
+        this.monitor = new ProtocolMonitor(scheduler, invariants, b.maxEvents, b.keepTrace);
         m.set(monitor);
         this.dk = new DriverKit(monitor, runtime);
         runtime.onLaneEntry(dk::bindThisThread);
@@ -226,6 +226,7 @@ public final class World {
         private Function<String, String> laneOf = ModelRuntime.ONE_LANE_PER_MAILBOX;
         private boolean ownThreads = true;
         private int maxEvents = 100_000;
+        private boolean keepTrace = true;
         private final List<Supplier<? extends Invariant>> invariants = new ArrayList<>();
 
         private Builder(Supplier<? extends IOUserSCSIParallelInterfaceController> driver) {
@@ -286,6 +287,12 @@ public final class World {
                 throw new IllegalArgumentException("maxEvents must be >= 1, was " + n);
             }
             this.maxEvents = n;
+            return this;
+        }
+
+        /** Keeps no event log (verdicts still come): the "monitor off" configuration of the benchmarks. */
+        public Builder withoutTrace() {
+            this.keepTrace = false;
             return this;
         }
 

@@ -2,7 +2,9 @@ package dev.dextrace.stress;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How long jcstress samples each design × scenario, as jcstress options. Each scenario is one fork (no
@@ -21,8 +23,29 @@ enum Budget {
     Budget(Duration defaultTimeout, String... jcstressArgs) {
         this.defaultTimeout = defaultTimeout;
         // -sc false: split compilation would fork once per compile mode; -af NONE: no pinning on a shared machine.
-        List<String> args = new ArrayList<>(List.of(jcstressArgs));
-        args.addAll(List.of("-sc", "false", "-af", "NONE", "-pth", "false"));
-        this.jcstressArgs = List.copyOf(args);
+        this.jcstressArgs = merge(List.of(jcstressArgs), List.of("-sc", "false", "-af", "NONE", "-pth", "false"));
+    }
+
+    /** This budget's jcstress options with {@code extra} on top; jcstress refuses an option given twice, so later wins here. */
+    List<String> jcstressArgs(List<String> extra) {
+        return merge(jcstressArgs, extra);
+    }
+
+    private static List<String> merge(List<String> base, List<String> extra) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (List<String> args : List.of(base, extra)) {
+            for (int i = 0; i < args.size(); i++) {
+                boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("-");
+                options.put(args.get(i), hasValue ? args.get(++i) : null);
+            }
+        }
+        List<String> merged = new ArrayList<>();
+        options.forEach((option, value) -> {
+            merged.add(option);
+            if (value != null) {
+                merged.add(value);
+            }
+        });
+        return List.copyOf(merged);
     }
 }

@@ -76,6 +76,7 @@ public final class StressCampaign implements Callable<Integer> {
     private final List<DesignRun> finished = new ArrayList<>();
     private List<DesignEntry> planned = List.of();
     private long startMillis;
+    private List<String> args = List.of();
     private volatile Stop stop;
     private volatile boolean done;
 
@@ -103,8 +104,7 @@ public final class StressCampaign implements Callable<Integer> {
             return 1;
         }
         Duration limit = timeout == null ? budget.defaultTimeout : parseDuration(timeout);
-        List<String> args = new ArrayList<>(budget.jcstressArgs);
-        args.addAll(Stream.of(jcstressArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        args = budget.jcstressArgs(Stream.of(jcstressArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
 
         Files.createDirectories(out);
         startMillis = System.currentTimeMillis();
@@ -161,10 +161,11 @@ public final class StressCampaign implements Callable<Integer> {
                 "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome);
         Map<String, String> scenarioOfTest = new LinkedHashMap<>();
         mine.forEach(s -> scenarioOfTest.put(ScenarioTests.className(s), s.name()));
-        TestResultCollector progress = r -> console.printf("[%d/%d] %-28s %-28s %s%n", pair.incrementAndGet(), pairs,
-                d.name(), scenarioOfTest.getOrDefault(r.getName(), r.getName()), describe(r));
-
         long start = System.currentTimeMillis();
+        TestResultCollector progress = r -> console.printf("[%d/%d] %-28s %-28s %5.1fs %s%n", pair.incrementAndGet(), pairs,
+                d.name(), scenarioOfTest.getOrDefault(r.getName(), r.getName()),
+                (System.currentTimeMillis() - start) / 1000.0, describe(r));
+
         Map<String, TestResult> byTest = jcstress.run(scenarioOfTest.keySet(), forkArgs,
                 out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
                 out.resolve("jcstress-html").resolve(d.name()), progress);
@@ -251,7 +252,7 @@ public final class StressCampaign implements Callable<Integer> {
     private Map<String, Object> budgetInfo() {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("mode", budget.name().toLowerCase());
-        b.put("jcstressArgs", String.join(" ", budget.jcstressArgs) + (jcstressArgs.isBlank() ? "" : " " + jcstressArgs.trim()));
+        b.put("jcstressArgs", String.join(" ", args));
         b.put("designs", designs);
         b.put("scenarios", scenarios);
         b.put("samplesPerOutcome", samplesPerOutcome);

@@ -26,6 +26,7 @@ public final class ProtocolMonitor {
     private final Scheduler scheduler;
     private final java.util.List<Invariant> invariants;
     private final int maxEvents;
+    private final boolean keepTrace;
     private final AtomicLong seq = new AtomicLong();
     private final AtomicInteger stored = new AtomicInteger();
     private final ConcurrentLinkedQueue<ProtocolEvent> events = new ConcurrentLinkedQueue<>();
@@ -36,9 +37,18 @@ public final class ProtocolMonitor {
     private volatile boolean truncated;
 
     public ProtocolMonitor(Scheduler scheduler, java.util.List<Invariant> invariants, int maxEvents) {
+        this(scheduler, invariants, maxEvents, true);
+    }
+
+    /**
+     * @param keepTrace false: keep no event log and no stories, only the verdicts (the rules are still
+     *                  checked, as they are the protocol's own bookkeeping): the "monitor off" of the benchmarks
+     */
+    public ProtocolMonitor(Scheduler scheduler, java.util.List<Invariant> invariants, int maxEvents, boolean keepTrace) {
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be >= 1, was " + maxEvents);
         }
+        this.keepTrace = keepTrace;
         this.scheduler = scheduler;
         this.invariants = java.util.List.copyOf(invariants);
         this.maxEvents = maxEvents;
@@ -79,10 +89,12 @@ public final class ProtocolMonitor {
     private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
         ExecutionContext ctx = ExecutionContext.current();
         ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), ctx.lane(), ctx.queue(), kind, slot, generation, action, text);
-        if (stored.incrementAndGet() <= maxEvents) {
-            events.add(e);
-        } else {
-            truncated = true;
+        if (keepTrace) {
+            if (stored.incrementAndGet() <= maxEvents) {
+                events.add(e);
+            } else {
+                truncated = true;
+            }
         }
         last = e;
         for (Invariant inv : invariants) {
@@ -118,7 +130,7 @@ public final class ProtocolMonitor {
     }
 
     private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, int slot, String action) {
-        if (at == null) {
+        if (at == null || !keepTrace) {
             return io.vavr.collection.List.empty();
         }
         java.util.List<ProtocolEvent> kept = new ArrayList<>();

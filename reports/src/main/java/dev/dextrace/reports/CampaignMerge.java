@@ -1,0 +1,87 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.ReportInputException;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Joins what each engine wrote into one results.json: per design the engines' entries and findings,
+ * the rules all engines found together, and the verdict against the design's declared expectation.
+ * An engine whose file is missing or broken is reported as not run or failed, with the reason; the
+ * other engines' results still make a report.
+ */
+public final class CampaignMerge {
+
+    /** One engine's results file as read, or why it could not be used. */
+    public record EngineInput(String engine, Results results, Results.EngineStatus status, String reason) {
+    }
+
+    private CampaignMerge() {
+    }
+
+    /** Reads an engine's file; a missing file means the engine did not run, a broken one that it failed. */
+    public static EngineInput read(String engine, Path file) {
+        if (!Files.exists(file)) {
+            return new EngineInput(engine, null, Results.EngineStatus.NOT_RUN, "no results at " + file + ": the engine did not run");
+        }
+        try {
+            Results r = ResultsIO.read(file);
+            Results.EngineRun run = r.engines().get(engine);
+            return new EngineInput(engine, r, run == null ? Results.EngineStatus.RAN : run.status(), run == null ? null : run.reason());
+        } catch (ReportInputException e) {
+            return new EngineInput(engine, null, Results.EngineStatus.FAILED, "its results could not be read: " + e.getMessage());
+        }
+    }
+
+    public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis) {
+        Map<String, Results.EngineRun> engines = new LinkedHashMap<>();
+        for (EngineInput in : inputs) {
+            Long took = in.results() == null || in.results().engines().get(in.engine()) == null ? null
+                    : in.results().engines().get(in.engine()).durationMillis();
+            engines.put(in.engine(), new Results.EngineRun(in.status(), in.reason(), took));
+        }
+        List<Results.Design> merged = new ArrayList<>();
+        for (DesignEntry d : designs) {
+            Map<String, Results.DesignEngine> perEngine = new LinkedHashMap<>();
+            List<Results.Finding> findings = new ArrayList<>();
+            Set<String> found = new TreeSet<>();
+            boolean ran = false;
+            for (EngineInput in : inputs) {
+                Results.Design fromEngine = in.results() == null ? null
+                        : in.results().designs().stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
+                if (fromEngine == null) {
+                    continue;
+                }
+                Results.DesignEngine e = fromEngine.engines().get(in.engine());
+                if (e != null) {
+                    perEngine.put(in.engine(), e);
+                    if (e.ran()) {
+                        ran = true;
+                        found.addAll(e.rules());
+                    }
+                }
+                findings.addAll(fromEngine.findings());
+            }
+            merged.add(new Results.Design(d.name(), d.summary(), Grading.declared(d), d.violates().toJavaList(),
+                    List.copyOf(found), Grading.verdict(d, found, ran), perEngine, findings));
+        }
+        return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, environment(), engines, merged);
+    }
+
+    static Results.Environment environment() {
+        return new Results.Environment(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    }
+}

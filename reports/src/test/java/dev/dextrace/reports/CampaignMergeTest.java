@@ -1,0 +1,71 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CampaignMergeTest {
+    private static final DesignEntry WRONG = Catalogue.byName("attempt3-wrapper");
+    private static final DesignEntry RIGHT = Catalogue.byName("bundled-recommended");
+    private static final DesignEntry OTHER = Catalogue.byName("double-complete");
+
+    private static Results engineFile(String engine, Map<String, List<String>> rulesByDesign) {
+        List<Results.Design> designs = rulesByDesign.entrySet().stream().map(e -> new Results.Design(e.getKey(), null, null,
+                List.of(), e.getValue(), Results.Verdict.NOT_RUN,
+                Map.of(engine, new Results.DesignEngine(true, e.getValue(), 12L, Map.of(), 100L, 10.0, List.of(), null)),
+                List.of())).toList();
+        return new Results(1, "2026-11-24T00:00:00Z", 1L, Map.of(), null,
+                Map.of(engine, new Results.EngineRun(Results.EngineStatus.RAN, null, 5L)), designs);
+    }
+
+    @Test
+    void joinsEnginesAndGradesEachDesign(@TempDir Path dir) throws Exception {
+        Path jcstress = dir.resolve("jcstress.json");
+        ResultsIO.write(engineFile("jcstress", Map.of("attempt3-wrapper", List.of("ACT-5"), "bundled-recommended", List.of())), jcstress);
+        Path lincheck = dir.resolve("lincheck.json");
+        ResultsIO.write(engineFile("lincheck", Map.of("attempt3-wrapper", List.of("ACT-4"), "bundled-recommended", List.of("Q-3"))), lincheck);
+
+        Results r = CampaignMerge.merge(List.of(WRONG, RIGHT, OTHER),
+                List.of(CampaignMerge.read("jcstress", jcstress), CampaignMerge.read("lincheck", lincheck)), Map.of(), 10);
+
+        Results.Design wrong = r.designs().get(0);
+        assertEquals(List.of("ACT-4", "ACT-5"), wrong.foundRules(), "found by the two engines together");
+        assertEquals(Results.Verdict.AS_EXPECTED, wrong.verdict());
+        assertEquals(Results.Verdict.FALSE_ALARM, r.designs().get(1).verdict(), "a correct design with a violation");
+        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(2).verdict());
+        assertEquals(Results.Declared.VIOLATES, wrong.declared());
+        assertEquals(2, wrong.engines().size());
+    }
+
+    @Test
+    void aMissingOrBrokenEngineFileStillMakesAReport(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{ not json");
+        CampaignMerge.EngineInput missing = CampaignMerge.read("jcstress", dir.resolve("absent.json"));
+        CampaignMerge.EngineInput bad = CampaignMerge.read("lincheck", broken);
+        assertEquals(Results.EngineStatus.NOT_RUN, missing.status());
+        assertTrue(missing.reason().contains("did not run"), missing.reason());
+        assertEquals(Results.EngineStatus.FAILED, bad.status());
+        assertTrue(bad.reason().contains("could not be read"), bad.reason());
+
+        Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1);
+        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
+        Path out = dir.resolve("report");
+        Path json = out.resolve("results.json");
+        Files.createDirectories(out);
+        ResultsIO.write(r, json);
+        String html = Files.readString(ReportRenderer.write(r, json, out));
+        assertTrue(html.contains("did not run") && html.contains("could not be read"), "the report says what did not run and why");
+    }
+}
