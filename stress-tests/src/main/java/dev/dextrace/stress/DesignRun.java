@@ -115,7 +115,7 @@ final class DesignRun {
 
     Results.Design toResults() {
         Map<String, Long> first = firstDetectionMillisByRule();
-        Results.DesignEngine engine = new Results.DesignEngine(true, List.copyOf(rules()),
+        Results.DesignEngine engine = new Results.DesignEngine(ran(), List.copyOf(rules()),
                 first.values().stream().min(Long::compare).orElse(null), first, samples(), samplesPerSecond(),
                 histograms(), null);
         return new Results.Design(design.name(), design.summary(), Grading.declared(design),

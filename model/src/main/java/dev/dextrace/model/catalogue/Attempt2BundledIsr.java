@@ -1,7 +1,6 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
-import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
@@ -24,11 +23,10 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  */
 @DriverDesign(name = "attempt2-bundled-isr", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
         summary = "Seed attempt 2: bundled, completion from the interrupt queue, unsynchronized per-slot state")
-public class Attempt2BundledIsr extends IOUserSCSIParallelInterfaceController {
+public class Attempt2BundledIsr extends CatalogueDriver {
     private static final int IDLE = 0;
     private static final int IN_FLIGHT = 1;
 
-    private final int maxTaskCount;
     private SlotBuffer<SCSIUserParallelTask> fCommandBuffer;
     private SlotBuffer<SCSIUserParallelResponse> fResponseBuffer;
     private SharedVariable<Integer>[] fSlotState;
@@ -36,11 +34,11 @@ public class Attempt2BundledIsr extends IOUserSCSIParallelInterfaceController {
     private IOInterruptDispatchSource interruptSource;
 
     public Attempt2BundledIsr() {
-        this(BundledRecommended.DEFAULT_TASK_COUNT);
+        this(DEFAULT_TASK_COUNT);
     }
 
     public Attempt2BundledIsr(int maxTaskCount) {
-        this.maxTaskCount = maxTaskCount;
+        super(maxTaskCount);
     }
 
     @Override
@@ -55,11 +53,6 @@ public class Attempt2BundledIsr extends IOUserSCSIParallelInterfaceController {
             fSlotState[i] = SharedVariable.of("fSlotState[" + i + "]", IDLE);
         }
         return IOReturn.kIOReturnSuccess;
-    }
-
-    @Override
-    public int UserReportMaximumTaskCount() {
-        return maxTaskCount;
     }
 
     @Override

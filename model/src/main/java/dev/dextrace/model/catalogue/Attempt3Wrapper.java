@@ -1,7 +1,6 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
-import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
@@ -23,22 +22,21 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  */
 @DriverDesign(name = "attempt3-wrapper", path = DriverDesign.Path.BUNDLED, violates = {"ACT-4", "ACT-5"},
         summary = "Seed attempt 3: bundled wrapper around the legacy dispatcher; stack response, legacy completion")
-public class Attempt3Wrapper extends IOUserSCSIParallelInterfaceController {
+public class Attempt3Wrapper extends CatalogueDriver {
     /** What the legacy dispatcher keeps per task. */
     private record Pending(OSAction completion, CallScoped<Integer> response, long taskId, long targetId) {
     }
 
-    private final int maxTaskCount;
     private SlotBuffer<SCSIUserParallelTask> fCommandBuffer;
     private Pending[] pending;
     private IOInterruptDispatchSource interruptSource;
 
     public Attempt3Wrapper() {
-        this(BundledRecommended.DEFAULT_TASK_COUNT);
+        this(DEFAULT_TASK_COUNT);
     }
 
     public Attempt3Wrapper(int maxTaskCount) {
-        this.maxTaskCount = maxTaskCount;
+        super(maxTaskCount);
     }
 
     @Override
@@ -48,11 +46,6 @@ public class Attempt3Wrapper extends IOUserSCSIParallelInterfaceController {
         interruptSource.SetHandler(this::InterruptOccurred);
         interruptSource.SetEnable(true);
         return IOReturn.kIOReturnSuccess;
-    }
-
-    @Override
-    public int UserReportMaximumTaskCount() {
-        return maxTaskCount;
     }
 
     @Override

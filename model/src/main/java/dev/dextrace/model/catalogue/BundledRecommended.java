@@ -2,7 +2,6 @@ package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.CommandTable;
 import dev.dextrace.model.driver.DriverDesign;
-import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.driverkit.IOReturn;
@@ -27,10 +26,8 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  */
 @DriverDesign(name = "bundled-recommended", path = DriverDesign.Path.BUNDLED,
         summary = "Bundled path; per-slot table under an IOLock, retain per command, response in its slot, one Complete per slot")
-public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
-    public static final int DEFAULT_TASK_COUNT = 4;
+public class BundledRecommended extends CatalogueDriver {
 
-    protected final int maxTaskCount;
     protected IODispatchQueue interruptQueue;
     protected IOInterruptDispatchSource interruptSource;
     protected SlotBuffer<SCSIUserParallelTask> commands;
@@ -44,7 +41,7 @@ public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
     }
 
     public BundledRecommended(int maxTaskCount) {
-        this.maxTaskCount = maxTaskCount;
+        super(maxTaskCount);
     }
 
     @Override
@@ -55,11 +52,6 @@ public class BundledRecommended extends IOUserSCSIParallelInterfaceController {
         interruptSource.SetEnable(true);
         lock = IOLock.IOLockAlloc();
         return IOReturn.kIOReturnSuccess;
-    }
-
-    @Override
-    public int UserReportMaximumTaskCount() {
-        return maxTaskCount;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
-import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
@@ -19,21 +18,20 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  */
 @DriverDesign(name = "legacy-serial", path = DriverDesign.Path.LEGACY,
         summary = "Legacy path, everything on Default: retain, post, Request_In_Process; complete once and release")
-public class LegacySerial extends IOUserSCSIParallelInterfaceController {
+public class LegacySerial extends CatalogueDriver {
     /** What the dext keeps per task between submission and completion (its TaskData). */
     protected record TaskData(OSAction completion, long taskId, long targetId) {
     }
 
-    protected final int maxTaskCount;
     protected TaskData[] taskData;
     protected IOInterruptDispatchSource interruptSource;
 
     public LegacySerial() {
-        this(BundledRecommended.DEFAULT_TASK_COUNT);
+        this(DEFAULT_TASK_COUNT);
     }
 
     public LegacySerial(int maxTaskCount) {
-        this.maxTaskCount = maxTaskCount;
+        super(maxTaskCount);
     }
 
     @Override
@@ -43,11 +41,6 @@ public class LegacySerial extends IOUserSCSIParallelInterfaceController {
         interruptSource.SetHandler(this::InterruptOccurred);
         interruptSource.SetEnable(true);
         return IOReturn.kIOReturnSuccess;
-    }
-
-    @Override
-    public int UserReportMaximumTaskCount() {
-        return maxTaskCount;
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
-import dev.dextrace.model.framework.SCSIServiceResponse;
-import dev.dextrace.model.framework.SCSIUserParallelResponse;
-import dev.dextrace.model.framework.SCSIUserParallelTask;
 import dev.dextrace.model.hardware.HbaCompletion;
 
 /**
@@ -15,13 +12,7 @@ import dev.dextrace.model.hardware.HbaCompletion;
 public class WrongTaskIdentifier extends BundledRecommended {
     @Override
     protected void fillResponse(int slot, HbaCompletion done) {
-        SCSIUserParallelTask task = commands.get(slot);
-        responses.get(slot)
-                .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
-                .fTargetID(task.fTargetID())
-                .fControllerTaskIdentifier(task.fTaskTagIdentifier())
-                .fCompletionStatus(done.scsiStatus())
-                .fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE)
-                .fBytesTransferred(done.bytesTransferred());
+        super.fillResponse(slot, done);
+        responses.get(slot).fControllerTaskIdentifier(commands.get(slot).fTaskTagIdentifier()); // the wrong ID field
     }
 }
