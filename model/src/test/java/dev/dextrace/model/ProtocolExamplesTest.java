@@ -75,6 +75,18 @@ class ProtocolExamplesTest {
         assertEquals(5, IntStream.range(0, 1).map(i -> v.events().count(e -> e.kind() == EventKind.ISSUE)).sum());
     }
 
+    /** The seed's hardware: each command striped over two disks, one interrupt when both halves are done. */
+    @Test
+    void theRecommendedDesignIsCleanOnTheSeedsRaid0() {
+        World w = World.builder(BundledRecommended::new).raid0().controlled(Strategy.seeded(3)).build();
+        w.submit(dev.dextrace.model.framework.Command.read(0, 0, 8), dev.dextrace.model.framework.Command.read(0, 8, 3));
+        Verdict v = w.run(Scripted.TIMEOUT);
+        assertTrue(v.isClean() && v.faults().isEmpty(), v::describe);
+        assertEquals(4, v.events().count(e -> e.kind() == EventKind.HW_START), "two halves per command");
+        assertEquals(2, v.events().count(e -> e.kind() == EventKind.INTERRUPT), "one interrupt per command");
+        assertTrue(v.events().exists(e -> e.text().equals("write fBytesTransferred = 1536 (response slot 1)")), v::describe);
+    }
+
     private static List<String> texts(Verdict v, EventKind kind) {
         return v.events().filter(e -> e.kind() == kind).map(ProtocolEvent::text).toJavaList();
     }
