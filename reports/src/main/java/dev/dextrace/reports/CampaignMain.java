@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,55 +19,127 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The last step of a campaign: joins the engines' results, writes {@code results.json} and
- * {@code index.html} into the report folder, prints the path and one line per design. Exit 0 when
- * every design came out as expected, 1 otherwise (the report is written either way), 2 for bad input.
+ * The campaign: runs the engines (jcstress, then Lincheck) as child JVMs, joins what they wrote,
+ * writes {@code results.json} and {@code index.html} into the report folder, and prints the path and
+ * one line per design. An engine that fails, overruns or is interrupted is reported as such; the
+ * report is written in every case, also when the campaign itself is interrupted (a shutdown hook).
+ * Exit 0 when every design came out as expected, 1 otherwise, 2 for bad options.
  */
-@Command(name = "dextrace-campaign-report", mixinStandardHelpOptions = true,
-        description = "Joins jcstress and Lincheck results into the race report.")
+@Command(name = "dextrace-campaign", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the dextrace engines and writes the race report.")
 public final class CampaignMain implements Callable<Integer> {
 
-    @Option(names = "--engine", paramLabel = "<name>=<results.json>", required = true,
-            description = "An engine's results file, e.g. jcstress=stress-tests/target/campaign/jcstress.json (repeatable).")
-    private Map<String, Path> engineFiles = new LinkedHashMap<>();
-
     @Option(names = "--designs", defaultValue = "all",
-            description = "The designs the campaign ran: all, or catalogue names and class names, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "all, or catalogue names and design class names, comma-separated (default: ${DEFAULT-VALUE}).")
     private String designs;
 
-    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "The report folder (index.html, results.json).")
+    @Option(names = "--scenarios", defaultValue = "all", description = "all, or scenario names, comma-separated (default: ${DEFAULT-VALUE}).")
+    private String scenarios;
+
+    @Option(names = "--budget", defaultValue = "full", description = "smoke or full (default: ${DEFAULT-VALUE}).")
+    private String budget;
+
+    @Option(names = "--engines", defaultValue = "jcstress,lincheck", split = ",",
+            description = "Which engines to run (default: ${DEFAULT-VALUE}).")
+    private List<String> engines;
+
+    @Option(names = "--work", defaultValue = "target/campaign", paramLabel = "<dir>", description = "Where the engines write (default: ${DEFAULT-VALUE}).")
+    private Path work;
+
+    @Option(names = "--out", defaultValue = "target/race-report", paramLabel = "<dir>",
+            description = "The report folder: index.html, results.json, replays/ (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--budget", paramLabel = "<key>=<value>", description = "What the campaign's budget was, shown in the report (repeatable).")
-    private Map<String, String> budget = new LinkedHashMap<>();
+    @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work.")
+    private boolean mergeOnly;
 
-    @Option(names = "--started", paramLabel = "<epoch-millis>", defaultValue = "0",
-            description = "When the campaign started, for the time it took.")
-    private long started;
+    private final long started = System.currentTimeMillis();
+    private final Map<String, EngineProcess.Outcome> outcomes = new LinkedHashMap<>();
+    private List<DesignEntry> selected = List.of();
+    private volatile boolean reported;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CampaignMain()).execute(args));
+        System.exit(new CommandLine(new CampaignMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() {
-        List<DesignEntry> selected;
         try {
             selected = Catalogue.select(designs).toJavaList();
+            engines.forEach(this::spec);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: --designs: " + e.getMessage());
+            System.err.println("error: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
+        if (!budget.equals("smoke") && !budget.equals("full")) {
+            System.err.println("error: --budget must be smoke or full, was " + budget);
+            return CommandLine.ExitCode.USAGE;
+        }
+        Thread onInterrupt = new Thread(() -> report(true), "dextrace-campaign-report");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        if (!mergeOnly) {
+            for (String engine : engines) {
+                System.out.println("== " + engine + " ==");
+                EngineProcess p = spec(engine);
+                outcomes.put(engine, p.run());
+                System.out.println("== " + engine + ": " + outcomes.get(engine).status()
+                        + (outcomes.get(engine).reason() == null ? "" : " (" + outcomes.get(engine).reason() + ")"));
+            }
+        }
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        return report(false);
+    }
+
+    /** How each engine is run: its main class, JVM options, arguments and results file. */
+    private EngineProcess spec(String engine) {
+        Path dir = work.resolve(engine).toAbsolutePath();
+        List<String> common = List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget, "--out", dir.toString());
+        return switch (engine) {
+            case "jcstress" -> new EngineProcess(engine, "dev.dextrace.stress.StressCampaign", List.of(), common,
+                    dir.resolve("jcstress.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
+            case "lincheck" -> new EngineProcess(engine, "dev.dextrace.lincheck.LincheckCampaign", LINCHECK_JVM_ARGS, common,
+                    dir.resolve("lincheck.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
+            default -> throw new IllegalArgumentException("--engines: unknown engine '" + engine + "'; engines: jcstress, lincheck");
+        };
+    }
+
+    /** What Lincheck needs to instrument classes of the JDK on Java 17 and later. */
+    private static final List<String> LINCHECK_JVM_ARGS = List.of(
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports", "java.base/jdk.internal.util=ALL-UNNAMED",
+            "--add-exports", "java.base/sun.security.action=ALL-UNNAMED");
+
+    /** Joins, writes and prints the report once; on interruption the engine that was running is marked so. */
+    private synchronized int report(boolean interrupted) {
+        if (reported) {
+            return 0;
+        }
+        reported = true;
         List<CampaignMerge.EngineInput> inputs = new ArrayList<>();
-        engineFiles.forEach((engine, file) -> inputs.add(CampaignMerge.read(engine, file)));
-        long took = started > 0 ? System.currentTimeMillis() - started : 0;
-        Results merged = CampaignMerge.merge(selected, inputs, new LinkedHashMap<>(budget), took);
+        for (String engine : engines) {
+            CampaignMerge.EngineInput in = CampaignMerge.read(engine, spec(engine).resultsFile());
+            EngineProcess.Outcome o = outcomes.get(engine);
+            if (interrupted && o == null) {
+                o = new EngineProcess.Outcome(Results.EngineStatus.INTERRUPTED, "the campaign was interrupted before or while it ran");
+            }
+            if (o != null && o.status() != Results.EngineStatus.RAN) {
+                in = new CampaignMerge.EngineInput(engine, in.results(), o.status(), o.reason());
+            }
+            inputs.add(in);
+        }
+        Map<String, Object> shownBudget = new LinkedHashMap<>();
+        shownBudget.put("budget", budget);
+        shownBudget.put("designs", designs);
+        shownBudget.put("scenarios", scenarios);
+        shownBudget.put("engines", String.join(",", engines));
+        Results merged = CampaignMerge.merge(selected, inputs, shownBudget, System.currentTimeMillis() - started);
         Path page;
         try {
             Files.createDirectories(out);
             Path json = out.resolve("results.json");
             ResultsIO.write(merged, json);
             page = ReportRenderer.write(merged, json, out);
+            copyReplays(out.resolve("replays"));
         } catch (IOException e) {
             System.err.println("error: cannot write the report to " + out + ": " + e);
             return 1;
@@ -75,7 +148,19 @@ public final class CampaignMain implements Callable<Integer> {
                 + (in.reason() == null ? "" : " (" + in.reason() + ")")));
         merged.designs().forEach(d -> System.out.println(ReportView.summaryLine(d)));
         System.out.println("race report: " + page.toAbsolutePath().normalize());
-        boolean allAsExpected = merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED);
-        return allAsExpected ? 0 : 1;
+        return merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
+    }
+
+    /** Replay files the engines wrote, beside the report, so the folder stands on its own. */
+    private void copyReplays(Path into) throws IOException {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        Files.createDirectories(into);
+        try (var files = Files.walk(work)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".replay"))::iterator) {
+                Files.copy(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }
