@@ -125,8 +125,12 @@ public class BundledRecommended extends CatalogueDriver {
         return action;
     }
 
+    /** One Complete per at most 32 slots (kMaxBundledParallelTasks): one interrupt may drain more. */
     protected void returnSlots(OSAction action, int[] slots) {
-        BundledParallelTaskCompletion(action, slots, slots.length);
+        for (int from = 0; from < slots.length; from += SlotIndexArray.kMaxBundledParallelTasks) {
+            int[] chunk = java.util.Arrays.copyOfRange(slots, from, Math.min(slots.length, from + SlotIndexArray.kMaxBundledParallelTasks));
+            BundledParallelTaskCompletion(action, chunk, chunk.length);
+        }
     }
 
     /** The reference taken in {@link #startCommand} goes after the command's last use of the action. */
