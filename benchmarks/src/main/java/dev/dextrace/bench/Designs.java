@@ -17,8 +17,7 @@ public final class Designs {
     }
 
     /**
-     * {@link BundledRecommended} reporting {@code n} slots, n in 4, 8, 16, ..., 256 (from 8 on, with
-     * its completions split into calls of at most 32 slots: see {@link ChunkedRecommended}).
+     * {@link BundledRecommended} reporting {@code n} slots, n in 4, 8, 16, ..., 256.
      */
     public static DesignEntry slots(int n) {
         return DesignEntry.of(switch (n) {
@@ -46,26 +45,10 @@ public final class Designs {
 
     public static final int QUEUE_SLOTS = 16;
 
-    /**
-     * {@link BundledRecommended} whose interrupt handler returns what it drained in calls of at most
-     * {@code kMaxBundledParallelTasks} (32) slots. The catalogue's design returns everything drained
-     * for one action in a single {@code BundledParallelTaskCompletion}; with more than 32 slots and
-     * the shared action, 33 or more completions can coalesce into one interrupt and the call is
-     * refused (count must be 1..32), which leaves those slots in flight (CMP-1, ACT-1 at the end).
-     * Below 33 slots the two designs do exactly the same.
-     */
+    /** {@link BundledRecommended} with a fixed slot count, so the harnesses can build it without arguments. */
     public abstract static class ChunkedRecommended extends BundledRecommended {
         protected ChunkedRecommended(int slots) {
             super(slots);
-        }
-
-        @Override
-        protected void returnSlots(OSAction action, int[] slots) {
-            int max = SlotIndexArray.kMaxBundledParallelTasks;
-            for (int from = 0; from < slots.length; from += max) {
-                int[] chunk = Arrays.copyOfRange(slots, from, Math.min(slots.length, from + max));
-                BundledParallelTaskCompletion(action, chunk, chunk.length);
-            }
         }
     }
 
