@@ -719,8 +719,8 @@ public final class Framework {
                     + ": kernel completes it (TaskTimeoutOccurred)");
             mine = s.ownedByDext && s.generation == gen;
             if (mine) {
-                s.ownedByDext = false;
                 s.timedOutGeneration = gen;
+                s.ownedByDext = false;
             }
         }
         if (!mine) {
@@ -772,7 +772,10 @@ public final class Framework {
 
     /** The generation a view taken now belongs to: the delivered one, or -1 if the dext does not hold the slot. */
     int viewGeneration(Slot s) {
-        int g = currentViewGeneration(s);
+        int g;
+        synchronized (lock) { // several fields of the slot: read them as of one moment, never half a transition
+            g = currentViewGeneration(s);
+        }
         Frame top = ExecutionContext.current().top();
         if (top != null && g > 0) {
             top.sawSlot(s.index, g);
@@ -830,8 +833,10 @@ public final class Framework {
      */
     public boolean deliveredCommandIsOver(int index) {
         Slot s = slot("slot", index);
-        int d = s.deliveredGeneration;
-        return d > 0 && s.dextCompletedGeneration >= d; // a kernel timeout is no completion the dext could expect
+        synchronized (lock) {
+            int d = s.deliveredGeneration;
+            return d > 0 && s.dextCompletedGeneration >= d; // a kernel timeout is no completion the dext could expect
+        }
     }
 
     /** Whether slot i is issued to the dext and not yet returned. */
