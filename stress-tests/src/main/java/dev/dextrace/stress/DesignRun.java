@@ -11,6 +11,7 @@ import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +32,6 @@ final class DesignRun {
     private static final int FINDINGS_PER_SCENARIO_AND_RULE = 3;
 
     final DesignEntry design;
-    private final List<Scenario> scenarios;
     private final Map<String, TestResult> byScenario = new LinkedHashMap<>();
     private final List<SampleFile> samples;
     private final long startMillis;
@@ -46,15 +46,11 @@ final class DesignRun {
     DesignRun(DesignEntry design, List<Scenario> scenarios, Map<String, TestResult> byTest, Jcstress jcstress,
               List<SampleFile> samples, long startMillis, long durationMillis, String stopped) {
         this.design = design;
-        this.scenarios = List.copyOf(scenarios);
         this.samples = samples.stream().sorted(Comparator.comparingLong(SampleFile::observedAtMillis)).toList();
         this.startMillis = startMillis;
         this.durationMillis = durationMillis;
         if (stopped != null) {
             problems.add(stopped);
-        }
-        if (scenarios.isEmpty()) {
-            problems.add("no selected scenario applies to this design (" + design.path() + " path)");
         }
         for (Scenario s : scenarios) {
             String test = ScenarioTests.className(s);
@@ -77,8 +73,13 @@ final class DesignRun {
 
     /** Every rule any sample broke, from the outcome counts. */
     SortedSet<String> rules() {
+        return rulesIn(byScenario.values());
+    }
+
+    /** The rules in jcstress's outcome counts. */
+    static SortedSet<String> rulesIn(Collection<TestResult> results) {
         SortedSet<String> rules = new TreeSet<>();
-        byScenario.values().forEach(r -> r.getStateKeys().forEach(o -> rules.addAll(rulesOf(o))));
+        results.forEach(r -> r.getStateKeys().forEach(o -> rules.addAll(rulesOf(o))));
         return rules;
     }
 

@@ -6,8 +6,6 @@ import org.openjdk.jcstress.infra.TestInfo;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.DiskWriteCollector;
 import org.openjdk.jcstress.infra.collectors.InProcessCollector;
-import org.openjdk.jcstress.infra.collectors.MuxCollector;
-import org.openjdk.jcstress.infra.collectors.SerializedBufferCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.collectors.TestResultCollector;
 import org.openjdk.jcstress.infra.grading.HTMLReportPrinter;
@@ -27,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 
 /**
  * jcstress 0.16's own machinery (forked runner, scheduler, binary result file, HTML report), driven
@@ -44,8 +45,18 @@ final class Jcstress {
     Jcstress(List<String> args) throws Exception {
         this.args = List.copyOf(args);
         this.opts = options(this.args);
-        OSSupport.init();
-        VMSupport.initFlags(opts);
+        probeOnce(opts);
+    }
+
+    private static boolean probed;
+
+    /** jcstress keeps what it learns about the JVM in static state, so one JVM (a test run, say) probes once. */
+    private static synchronized void probeOnce(Options opts) {
+        if (!probed) {
+            OSSupport.init();
+            VMSupport.initFlags(opts);
+            probed = true;
+        }
     }
 
     private static Options options(List<String> args) throws Exception {
@@ -54,6 +65,25 @@ final class Jcstress {
             throw new IllegalArgumentException("jcstress does not accept the options " + args);
         }
         return o;
+    }
+
+    /** One fork per known, schedulable test; the fork id is the round, so jcstress's report tells rounds apart. */
+    private List<TestConfig> configs(Collection<String> tests, List<String> forkJvmArgs, Scheduler scheduler, int round) {
+        List<TestConfig> configs = new ArrayList<>();
+        for (String test : tests) {
+            if (!TestList.tests().contains(test)) {
+                continue;
+            }
+            TestInfo info = TestList.getInfo(test);
+            List<SchedulingClass> classes = scheduler.scheduleClasses(info.threads(), opts.getCPUCount(), opts.affinityMode());
+            // jcstress forks once per scheduling class; one is enough (a 2-core machine has one anyway) and keeps the budget fixed.
+            for (SchedulingClass scl : classes.subList(0, Math.min(1, classes.size()))) {
+                for (int f = 0; f < opts.getForks(); f++) {
+                    configs.add(new TestConfig(opts, info, round * opts.getForks() + f, forkJvmArgs, CompileMode.UNIFIED, scl));
+                }
+            }
+        }
+        return configs;
     }
 
     /** Why a test asked for is missing from the results: what jcstress itself does not say. */
@@ -66,38 +96,39 @@ final class Jcstress {
     }
 
     /**
-     * Runs the tests, each fork with {@code forkJvmArgs}, and returns what jcstress recorded, merged per
-     * test, read back from {@code resultFile}. A test jcstress does not know or cannot schedule (more
-     * actors than CPUs) is skipped exactly as jcstress would: silently, so the caller must compare the
-     * returned tests with the ones it asked for.
+     * Runs the tests, each fork with {@code forkJvmArgs}, in rounds: after each round {@code anotherRound}
+     * sees every result so far and says whether to run all the tests again (at most {@code maxRounds}).
+     * Returns what jcstress recorded, merged per test, as read back from {@code resultFile}. A test jcstress
+     * does not know or cannot schedule (more actors than CPUs) is skipped exactly as jcstress would:
+     * silently, so the caller must compare the returned tests with the ones it asked for.
      */
     Map<String, TestResult> run(Collection<String> tests, List<String> forkJvmArgs, Path resultFile, Path htmlDir,
-                                TestResultCollector progress) throws Exception {
+                                TestResultCollector progress, int maxRounds,
+                                Predicate<Collection<TestResult>> anotherRound) throws Exception {
         Scheduler scheduler = new Scheduler(Topology.get(), opts.getCPUCount());
-        List<TestConfig> configs = new ArrayList<>();
-        for (String test : tests) {
-            if (!TestList.tests().contains(test)) {
-                continue;
-            }
-            TestInfo info = TestList.getInfo(test);
-            List<SchedulingClass> classes = scheduler.scheduleClasses(info.threads(), opts.getCPUCount(), opts.affinityMode());
-            // jcstress forks once per scheduling class; one is enough (a 2-core machine has one anyway) and keeps the budget fixed.
-            for (SchedulingClass scl : classes.subList(0, Math.min(1, classes.size()))) {
-                for (int f = 0; f < opts.getForks(); f++) {
-                    configs.add(new TestConfig(opts, info, f, forkJvmArgs, CompileMode.UNIFIED, scl));
-                }
-            }
-        }
-
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         DiskWriteCollector disk = new DiskWriteCollector(resultFile.toString());
-        SerializedBufferCollector sink = new SerializedBufferCollector(MuxCollector.of(disk, progress));
+        Queue<TestResult> soFar = new ConcurrentLinkedQueue<>();
+        // Synchronous, so every result of a round is in soFar when runAll returns; the executor adds from several threads.
+        TestResultCollector sink = r -> {
+            soFar.add(r);
+            synchronized (this) {
+                disk.add(r);
+                progress.add(r);
+            }
+        };
         try {
-            if (!configs.isEmpty()) {
+            for (int round = 0; round < maxRounds; round++) {
+                List<TestConfig> configs = configs(tests, forkJvmArgs, scheduler, round);
+                if (configs.isEmpty()) {
+                    break;
+                }
                 new TestExecutor(opts.verbosity(), sink, scheduler).runAll(configs);
+                if (!anotherRound.test(soFar)) {
+                    break;
+                }
             }
         } finally {
-            sink.close();
             disk.close();
         }
 

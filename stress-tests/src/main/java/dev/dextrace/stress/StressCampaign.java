@@ -10,6 +10,7 @@ import dev.dextrace.stress.fork.AtomicWrite;
 import dev.dextrace.stress.fork.ForkConfig;
 import dev.dextrace.stress.fork.SampleFile;
 import dev.dextrace.stress.scenarios.ScenarioTests;
+import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.collectors.TestResultCollector;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,7 +60,7 @@ public final class StressCampaign implements Callable<Integer> {
     Budget budget;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Stop the campaign after this long, e.g. 90s, 8m (default: 8m smoke, 15m full).")
+            description = "Stop the campaign after this long, e.g. 90s, 8m (default, or blank: 8m smoke, 15m full).")
     String timeout;
 
     @Option(names = "--out", defaultValue = "target/campaign", paramLabel = "DIR",
@@ -85,16 +88,27 @@ public final class StressCampaign implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StressCampaign()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Exit codes: 0 every design as expected, 1 not (or a run did not complete), 2 bad options, 3 the campaign crashed. */
+    static CommandLine commandLine() {
+        return new CommandLine(new StressCampaign()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    e.printStackTrace();
+                    return 3;
+                });
     }
 
     @Override
     public Integer call() throws Exception {
         List<Scenario> selectedScenarios;
+        Duration limit;
         try {
             selectedScenarios = Scenarios.select(scenarios).toJavaList();
             planned = Catalogue.select(designs).toJavaList().stream()
                     .filter(d -> selectedScenarios.stream().anyMatch(s -> s.appliesTo(d))).toList();
+            limit = timeout == null || timeout.isBlank() ? budget.defaultTimeout : parseDuration(timeout);
         } catch (IllegalArgumentException e) {
             console.println("StressCampaign: " + e.getMessage());
             return 2;
@@ -103,9 +117,12 @@ public final class StressCampaign implements Callable<Integer> {
             console.println("StressCampaign: no selected design has a selected scenario on its path: nothing to run");
             return 1;
         }
-        Duration limit = timeout == null ? budget.defaultTimeout : parseDuration(timeout);
         args = budget.jcstressArgs(Stream.of(jcstressArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
 
+        // A previous campaign's samples and reports would pass for this one's.
+        for (String dir : List.of("samples", "jcstress-html", "jcstress-results")) {
+            deleteRecursively(out.resolve(dir));
+        }
         Files.createDirectories(out);
         startMillis = System.currentTimeMillis();
         Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "dextrace-campaign-shutdown"));
@@ -114,12 +131,12 @@ public final class StressCampaign implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        watchdog.schedule(() -> halt(Results.EngineStatus.TIMED_OUT, "time limit of " + limit.toSeconds() + " s reached"),
+        watchdog.schedule(() -> halt(Results.EngineStatus.TIMED_OUT, "time limit of " + human(limit) + " reached"),
                 limit.toMillis(), TimeUnit.MILLISECONDS);
 
         int pairs = planned.stream().mapToInt(d -> scenariosOf(d, selectedScenarios).size()).sum();
-        console.printf("jcstress campaign: %d design(s), %d design x scenario run(s), budget %s %s, time limit %d s%n",
-                planned.size(), pairs, budget.name().toLowerCase(), String.join(" ", args), limit.toSeconds());
+        console.printf("jcstress campaign: %d design(s), %d design x scenario run(s), budget %s (%s, up to %d rounds), time limit %s%n",
+                planned.size(), pairs, budget.name().toLowerCase(), String.join(" ", args), budget.rounds, human(limit));
         // jcstress's probes and report printers talk on System.out: keep them in a log, the console for progress.
         try (PrintStream log = new PrintStream(Files.newOutputStream(out.resolve("jcstress.log")), true)) {
             System.setOut(log);
@@ -154,7 +171,6 @@ public final class StressCampaign implements Callable<Integer> {
     private DesignRun runDesign(Jcstress jcstress, DesignEntry d, List<Scenario> mine, AtomicInteger pair, int pairs)
             throws Exception {
         Path samplesDir = out.resolve("samples").resolve(d.name()).toAbsolutePath();
-        deleteRecursively(samplesDir); // a previous campaign's samples would pass for this one's detections
         List<String> forkArgs = List.of(
                 "-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
                 "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
@@ -162,13 +178,17 @@ public final class StressCampaign implements Callable<Integer> {
         Map<String, String> scenarioOfTest = new LinkedHashMap<>();
         mine.forEach(s -> scenarioOfTest.put(ScenarioTests.className(s), s.name()));
         long start = System.currentTimeMillis();
-        TestResultCollector progress = r -> console.printf("[%d/%d] %-28s %-28s %5.1fs %s%n", pair.incrementAndGet(), pairs,
+        TestResultCollector progress = r -> console.printf("%-8s %-28s %-28s %5.1fs %s%n",
+                r.getConfig().forkId == 0 ? "[" + pair.incrementAndGet() + "/" + pairs + "]" : "[fork " + (r.getConfig().forkId + 1) + "]",
                 d.name(), scenarioOfTest.getOrDefault(r.getName(), r.getName()),
                 (System.currentTimeMillis() - start) / 1000.0, describe(r));
 
+        // Another round while a wrong design has not shown every rule it is expected to break.
+        Predicate<Collection<TestResult>> anotherRound = soFar -> stop == null
+                && !DesignRun.rulesIn(soFar).containsAll(d.violates().toJavaSet());
         Map<String, TestResult> byTest = jcstress.run(scenarioOfTest.keySet(), forkArgs,
                 out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
-                out.resolve("jcstress-html").resolve(d.name()), progress);
+                out.resolve("jcstress-html").resolve(d.name()), progress, budget.rounds, anotherRound);
         long duration = System.currentTimeMillis() - start;
         Stop s = stop;
         return new DesignRun(d, mine, byTest, jcstress, readSamples(samplesDir), start, duration,
@@ -177,7 +197,7 @@ public final class StressCampaign implements Callable<Integer> {
 
     /** "34,818 samples: EXPECTED Q-3 34,570, EXPECTED CMP-1,Q-3 236, ..." or the status of a failed fork. */
     private static String describe(TestResult r) {
-        if (r.status() != org.openjdk.jcstress.infra.Status.NORMAL) {
+        if (r.status() != Status.NORMAL) {
             return r.status() + " " + r.getMessages().stream().findFirst().orElse("");
         }
         StringBuilder sb = new StringBuilder(String.format("%,9d samples:", r.getTotalCount()));
@@ -255,6 +275,7 @@ public final class StressCampaign implements Callable<Integer> {
         b.put("jcstressArgs", String.join(" ", args));
         b.put("designs", designs);
         b.put("scenarios", scenarios);
+        b.put("maxRounds", budget.rounds);
         b.put("samplesPerOutcome", samplesPerOutcome);
         return b;
     }
@@ -275,8 +296,7 @@ public final class StressCampaign implements Callable<Integer> {
     static Duration parseDuration(String text) {
         Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
         if (!m.matches()) {
-            throw new CommandLine.ParameterException(new CommandLine(new StressCampaign()),
-                    "--timeout: '" + text + "' is not a duration like 90s, 8m or 1h");
+            throw new IllegalArgumentException("--timeout: '" + text + "' is not a duration like 90s, 8m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -285,6 +305,11 @@ public final class StressCampaign implements Callable<Integer> {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** "8m", "90s", "0.001s": how the time limit was given. */
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

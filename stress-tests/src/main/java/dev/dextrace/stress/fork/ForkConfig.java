@@ -15,26 +15,22 @@ public final class ForkConfig {
     public static final String SAMPLES_DIR = "dextrace.samples";
     public static final String SAMPLES_PER_OUTCOME = "dextrace.samplesPerOutcome";
 
-    /** The design every sample of this VM runs; resolved once, so a typo fails the fork's first sample loudly. */
-    static final DesignEntry DESIGN_ENTRY = design(System.getProperty(DESIGN));
-
-    /** Where violating samples are kept; none when jcstress is run by hand without the campaign. */
-    static final SampleRecorder RECORDER = recorder();
-
     private ForkConfig() {
     }
 
+    /** @throws IllegalStateException unless the name is exactly one design: a fork without one cannot sample */
     static DesignEntry design(String name) {
         if (name == null || name.isBlank() || name.equals("all") || name.contains(",")) {
-            throw new IllegalStateException("a jcstress fork needs exactly one design: pass -jvmArgsPrepend -D" + DESIGN
-                    + "=<catalogue name or class name> (StressCampaign does), got " + name);
+            throw new IllegalStateException("a jcstress fork needs exactly one design: pass -D" + DESIGN
+                    + "=<catalogue name or class name> to the forked VM (StressCampaign does), got " + name);
         }
         return Catalogue.select(name).head();
     }
 
-    private static SampleRecorder recorder() {
+    /** Where violating samples are kept; none when jcstress is run by hand without the campaign. */
+    static SampleRecorder recorder(DesignEntry design) {
         String dir = System.getProperty(SAMPLES_DIR);
         int limit = Integer.getInteger(SAMPLES_PER_OUTCOME, 3);
-        return dir == null || dir.isBlank() ? null : new SampleRecorder(Path.of(dir), DESIGN_ENTRY, limit);
+        return dir == null || dir.isBlank() ? null : new SampleRecorder(Path.of(dir), design, limit);
     }
 }

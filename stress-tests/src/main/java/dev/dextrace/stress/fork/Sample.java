@@ -1,6 +1,7 @@
 package dev.dextrace.stress.fork;
 
 import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.scenario.Scenario;
@@ -14,9 +15,15 @@ public final class Sample {
     private final Scenario scenario;
     private final World world;
 
+    /** This VM's design and sample keeper, resolved from its system properties on the first sample. */
+    private static final class ThisFork {
+        static final DesignEntry DESIGN = ForkConfig.design(System.getProperty(ForkConfig.DESIGN));
+        static final SampleRecorder RECORDER = ForkConfig.recorder(DESIGN);
+    }
+
     public Sample(Scenario scenario) {
         this.scenario = scenario;
-        this.world = scenario.load(scenario.builder(ForkConfig.DESIGN_ENTRY).twoLanesDrivenByCaller());
+        this.world = scenario.load(scenario.builder(ThisFork.DESIGN).twoLanesDrivenByCaller());
         world.start();
     }
 
@@ -33,9 +40,9 @@ public final class Sample {
     /** Arbiter: the outcome string the scenario's {@code @Outcome}s grade; keeps a violating sample's story. */
     public String grade() {
         Verdict v = world.finish();
-        String outcome = Grading.outcome(ForkConfig.DESIGN_ENTRY, v);
-        if (!v.isClean() && ForkConfig.RECORDER != null) {
-            ForkConfig.RECORDER.record(scenario, outcome, world, v);
+        String outcome = Grading.outcome(ThisFork.DESIGN, v);
+        if (!v.isClean() && ThisFork.RECORDER != null) {
+            ThisFork.RECORDER.record(scenario, outcome, world, v);
         }
         return outcome;
     }

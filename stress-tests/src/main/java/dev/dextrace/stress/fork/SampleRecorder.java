@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the first few violating samples per scenario and outcome, as {@code <dir>/<scenario>/<outcome>/<n>.json}
- * plus one replay file per rule. Slots are claimed with an exclusive file create, so the bound holds across
+ * plus one replay file per rule ({@code <design>.<scenario>.<outcome>.<n>.<rule>.replay}). Slots are claimed with an exclusive file create, so the bound holds across
  * every fork of a run; each file is written atomically, the JSON last, so a reader never sees half a sample.
  */
 final class SampleRecorder {
@@ -66,7 +66,9 @@ final class SampleRecorder {
         List<Results.Finding> findings = new ArrayList<>();
         for (String rule : verdict.rules()) {
             Violation first = verdict.first(rule).get();
-            Path replay = outcomeDir.resolve(n + "-" + rule + ".replay");
+            // Unique across the campaign, so the report can gather every replay file into one folder.
+            Path replay = outcomeDir.resolve(String.join(".", design.name(), scenario.name(), outcomeDir.getFileName().toString(),
+                    String.valueOf(n), rule, "replay"));
             ReplayFile.of(design, scenario, world, verdict, rule).write(replay);
             findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, REPLAY_COMMAND + quote(replay)));
         }

@@ -1,0 +1,21 @@
+package dev.dextrace.stress;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BudgetTest {
+    @Test
+    void extraJcstressOptionsOverrideTheBudgetsOnceEach() {
+        List<String> args = Budget.SMOKE.jcstressArgs(List.of("-time", "2000", "-c", "1", "-v"));
+        assertEquals(1, Collections.frequency(args, "-time"), args::toString);
+        assertEquals("2000", args.get(args.indexOf("-time") + 1));
+        assertEquals("1", args.get(args.indexOf("-c") + 1));
+        assertTrue(args.contains("-v"));
+        assertEquals("false", args.get(args.indexOf("-sc") + 1), "no split compilation: one fork per scenario");
+    }
+}

@@ -1,0 +1,156 @@
+package dev.dextrace.stress;
+
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.stress.fixtures.ClaimsSlot4;
+import dev.dextrace.stress.fixtures.MislabelledDoubleComplete;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real jcstress campaigns on one scenario, to show the harness fails when it should: a false alarm, a
+ * missed rule, a test jcstress skipped, a time limit, a campaign killed midway.
+ */
+class CampaignTest {
+    private static final String SCENARIO = "completion-races-submission";
+    private static final Path ROOT = Path.of("target", "test-campaigns");
+
+    @Test
+    void gradesEachDesignAgainstItsDeclaration() throws Exception {
+        Path out = ROOT.resolve("grading");
+        int exit = campaign(out, "--designs", String.join(",", "double-complete", MislabelledDoubleComplete.class.getName(),
+                ClaimsSlot4.class.getName()), "--scenarios", SCENARIO, "--jcstress-args", "-time 200");
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        assertEquals(1, exit, "a false alarm and a missed rule fail the campaign");
+        assertEquals(Results.EngineStatus.RAN, r.engines().get("jcstress").status(), r.engines().toString());
+        Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
+
+        Results.Design good = byName.get("double-complete");
+        assertEquals(Results.Verdict.AS_EXPECTED, good.verdict());
+        Results.DesignEngine e = good.engines().get("jcstress");
+        assertTrue(e.ran());
+        assertEquals(List.of("SLOT-4"), e.rules());
+        assertTrue(e.samples() > 0 && e.samplesPerSecond() > 0);
+        assertTrue(e.firstDetectionMillisByRule().containsKey("SLOT-4"));
+        Results.Outcome top = e.histograms().get(0).outcomes().get(0);
+        assertEquals(SCENARIO, e.histograms().get(0).scenario());
+        assertEquals("EXPECTED SLOT-4", top.outcome());
+        assertEquals("ACCEPTABLE_INTERESTING", top.expectation());
+        assertFalse(good.findings().isEmpty());
+        for (Results.Finding f : good.findings()) {
+            assertEquals("SLOT-4", f.rule());
+            assertTrue(f.events().stream().anyMatch(Results.Event::violation));
+            String replay = f.replayCommand().substring(f.replayCommand().indexOf("-Dexec.args=") + "-Dexec.args=".length());
+            assertEquals(MislabelledDoubleComplete.class.getSuperclass().getName(), ReplayFile.read(Path.of(replay)).design());
+        }
+        assertTrue(Files.exists(out.resolve("jcstress-html").resolve("double-complete").resolve("index.html")));
+
+        Results.Design mislabelled = byName.get("mislabelled-double-complete");
+        assertEquals(Results.Verdict.FALSE_ALARM, mislabelled.verdict());
+        assertEquals("FORBIDDEN", mislabelled.engines().get("jcstress").histograms().get(0).outcomes().get(0).expectation());
+
+        Results.Design claims = byName.get("claims-slot-4");
+        assertEquals(Results.Verdict.MISSED, claims.verdict());
+        assertTrue(claims.engines().get("jcstress").ran());
+        assertEquals(List.of(), claims.foundRules());
+    }
+
+    @Test
+    void aTestJcstressSkipsFailsTheCampaign() throws Exception {
+        Path out = ROOT.resolve("skipped");
+        // jcstress 0.16 skips a 2-actor test on 1 CPU without a word, and exits 0.
+        int exit = campaign(out, "--designs", "double-complete", "--scenarios", SCENARIO, "--jcstress-args", "-c 1");
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        assertEquals(1, exit);
+        assertEquals(Results.EngineStatus.FAILED, r.engines().get("jcstress").status());
+        assertTrue(r.engines().get("jcstress").reason().contains("did not run: jcstress skipped it: 2 actors, 1 CPU(s)"),
+                r.engines().get("jcstress").reason());
+        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
+        assertFalse(r.designs().get(0).engines().get("jcstress").ran());
+    }
+
+    @Test
+    void aTestJcstressDoesNotKnowIsNoticed() throws Exception {
+        // What a filter matching nothing looks like from here: jcstress runs nothing and says nothing.
+        Jcstress jcstress = new Jcstress(Budget.SMOKE.jcstressArgs(List.of()));
+        String missing = "dev.dextrace.stress.scenarios.NoSuchScenario";
+        Path out = ROOT.resolve("unknown");
+        Map<String, ?> results = jcstress.run(List.of(missing), List.of(), out.resolve("jcstress-results-x.bin.gz"),
+                out.resolve("html"), r -> { }, 1, soFar -> false);
+        assertTrue(results.isEmpty());
+        assertTrue(jcstress.whyNotRun(missing).startsWith("jcstress has no test " + missing), jcstress.whyNotRun(missing));
+    }
+
+    @Test
+    void aTimeLimitLeavesValidResults() throws Exception {
+        Path out = ROOT.resolve("timeout");
+        int exit = campaign(out, "--designs", "double-complete,partial-response", "--scenarios", SCENARIO, "--timeout", "1ms");
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        assertEquals(1, exit);
+        assertEquals(Results.EngineStatus.TIMED_OUT, r.engines().get("jcstress").status());
+        assertEquals(List.of("double-complete", "partial-response"), r.designs().stream().map(Results.Design::name).toList());
+    }
+
+    @Test
+    void aCampaignKilledMidwayLeavesValidResultsForWhatFinished() throws Exception {
+        Path out = ROOT.resolve("killed");
+        Path json = out.resolve("jcstress.json");
+        Files.deleteIfExists(json);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StressCampaign.class.getName(),
+                "--designs", "double-complete,partial-response,wrong-task-identifier", "--scenarios", SCENARIO,
+                "--jcstress-args", "-time 3000", "--out", out.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling("killed.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!firstDesignDone(json) && System.currentTimeMillis() < deadline && p.isAlive()) {
+                Thread.sleep(200);
+            }
+            assertTrue(firstDesignDone(json), "the first design should finish within two minutes");
+            p.destroy(); // SIGTERM, as a CI job's cancel sends
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+
+        Results r = ResultsIO.read(json);
+        assertEquals(Results.EngineStatus.INTERRUPTED, r.engines().get("jcstress").status(), r.engines().toString());
+        assertEquals(Results.Verdict.AS_EXPECTED, r.designs().get(0).verdict());
+        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(2).verdict());
+    }
+
+    private static boolean firstDesignDone(Path json) {
+        try {
+            return Files.exists(json) && !ResultsIO.read(json).designs().get(0).engines().isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static int campaign(Path out, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", out.toString()));
+        if (Files.exists(out)) {
+            try (Stream<Path> old = Files.walk(out)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return StressCampaign.commandLine().execute(all.toArray(String[]::new));
+    }
+}
