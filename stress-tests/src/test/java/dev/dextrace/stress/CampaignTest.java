@@ -57,6 +57,10 @@ class CampaignTest {
             String replay = f.replayCommand().substring(f.replayCommand().indexOf("-Dexec.args=") + "-Dexec.args=".length());
             assertEquals(MislabelledDoubleComplete.class.getSuperclass().getName(), ReplayFile.read(Path.of(replay)).design());
         }
+        // what jcstress cannot do: the recorded interleaving of a finding re-executes on the controlled runtime
+        String first = good.findings().get(0).replayCommand();
+        ReplayFile recorded = ReplayFile.read(Path.of(first.substring(first.indexOf("-Dexec.args=") + "-Dexec.args=".length())));
+        assertTrue(recorded.replay(java.time.Duration.ofSeconds(20)).rules().contains("SLOT-4"), "the jcstress finding replays");
         assertTrue(Files.exists(out.resolve("jcstress-html").resolve("double-complete").resolve("index.html")));
 
         Results.Design mislabelled = byName.get("mislabelled-double-complete");
