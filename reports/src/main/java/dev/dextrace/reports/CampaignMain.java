@@ -97,17 +97,18 @@ public final class CampaignMain implements Callable<Integer> {
         return switch (engine) {
             case "jcstress" -> new EngineProcess(engine, "dev.dextrace.stress.StressCampaign", List.of(), common,
                     dir.resolve("jcstress.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
-            case "lincheck" -> new EngineProcess(engine, "dev.dextrace.lincheck.LincheckCampaign", LINCHECK_JVM_ARGS, common,
+            case "lincheck" -> new EngineProcess(engine, "dev.dextrace.lincheck.LincheckCampaign", List.of("-Dlincheck.logLevel=error"),
+                    concat(common, List.of("--traces", dir.resolve("traces").toString())),
                     dir.resolve("lincheck.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
             default -> throw new IllegalArgumentException("--engines: unknown engine '" + engine + "'; engines: jcstress, lincheck");
         };
     }
 
-    /** What Lincheck needs to instrument classes of the JDK on Java 17 and later. */
-    private static final List<String> LINCHECK_JVM_ARGS = List.of(
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--add-exports", "java.base/jdk.internal.util=ALL-UNNAMED",
-            "--add-exports", "java.base/sun.security.action=ALL-UNNAMED");
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     /** Joins, writes and prints the report once; on interruption the engine that was running is marked so. */
     private synchronized int report(boolean interrupted) {

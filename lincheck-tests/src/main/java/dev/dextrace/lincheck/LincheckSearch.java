@@ -1,0 +1,155 @@
+package dev.dextrace.lincheck;
+
+import dev.dextrace.model.World;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.framework.Framework;
+import dev.dextrace.model.monitor.ProtocolMonitor;
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.ExecutionContext;
+import dev.dextrace.model.runtime.Frame;
+import dev.dextrace.model.scenario.Scenario;
+import kotlin.Unit;
+import kotlin.reflect.jvm.ReflectJvmMapping;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.DSLParallelScenario;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.verifier.EpsilonVerifier;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
+
+/**
+ * One Lincheck model-checking search: a design under a scenario, two threads (the submitter and the
+ * completer lane), up to a number of invocations (interleavings). An invocation fails when its
+ * verdict is one the caller looks for; Lincheck then reports that interleaving.
+ */
+public final class LincheckSearch {
+    /** A failing run: its verdict, its world (for a replay file), Lincheck's trace, when it was found. */
+    public record Found(Verdict verdict, World world, String lincheckTrace, int invocation, long millis) {
+    }
+
+    /** How a search ended: {@code found} is null when every invocation of the budget passed. */
+    public record Result(DesignEntry design, Scenario scenario, Found found, int invocations, long millis) {
+    }
+
+    /** What the running search needs inside Lincheck's invocations. Lincheck runs one search at a time. */
+    static final class Job {
+        private final DesignEntry design;
+        private final Scenario scenario;
+        private final Function<Verdict, String> failure;
+        private final long startNanos = System.nanoTime();
+        final AtomicInteger invocations = new AtomicInteger();
+        final AtomicReference<Capture.Kept> kept = new AtomicReference<>();
+
+        Job(DesignEntry design, Scenario scenario, Function<Verdict, String> failure) {
+            this.design = design;
+            this.scenario = scenario;
+            this.failure = failure;
+        }
+
+        DesignEntry design() {
+            return design;
+        }
+
+        Scenario scenario() {
+            return scenario;
+        }
+
+        String failure(Verdict v) {
+            return failure.apply(v);
+        }
+
+        long elapsedMillis() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
+
+    private static volatile Job current;
+
+    private LincheckSearch() {
+    }
+
+    static Job currentJob() {
+        Job j = current;
+        if (j == null) {
+            throw new IllegalStateException("ScenarioRun is run by LincheckSearch.search, not on its own");
+        }
+        return j;
+    }
+
+    /**
+     * Explores up to {@code invocations} interleavings of {@code scenario} on {@code design}.
+     *
+     * @param failure the failure message for a verdict the search looks for, or null to pass it
+     * @throws LincheckAssertionError when Lincheck fails for another reason (a hang, an exception)
+     */
+    public static synchronized Result search(DesignEntry design, Scenario scenario, Function<Verdict, String> failure,
+                                             int invocations) {
+        if (invocations < 1) {
+            throw new IllegalArgumentException("invocations must be >= 1, was " + invocations);
+        }
+        Job job = new Job(design, scenario, failure);
+        current = job;
+        try {
+            options(invocations).check(ScenarioRun.class);
+            return new Result(design, scenario, null, job.invocations.get(), job.elapsedMillis());
+        } catch (LincheckAssertionError e) {
+            Capture.Kept k = job.kept.get();
+            if (k == null) {
+                throw e;
+            }
+            return new Result(design, scenario, new Found(k.verdict(), k.world(), e.getMessage(), k.invocation(), k.millis()),
+                    k.invocation(), job.elapsedMillis());
+        } finally {
+            current = null;
+        }
+    }
+
+    private static ModelCheckingOptions options(int invocations) {
+        return modelChecking()
+                .iterations(0) // only the custom scenario below
+                .invocationsPerIteration(invocations)
+                .addCustomScenario(b -> {
+                    b.parallel(p -> {
+                        thread(p, "submitter");
+                        thread(p, "completer");
+                        return Unit.INSTANCE;
+                    });
+                    return Unit.INSTANCE;
+                })
+                .minimizeFailedScenario(false)
+                .verifier(EpsilonVerifier.class); // the operations return nothing; the verdict is judged in ScenarioRun
+    }
+
+    /**
+     * Lincheck's model checker set up for the model. Bookkeeping that is not under test is not explored:
+     * judging a run (one thread, after the lanes), the monitor (one atomic step per protocol event, a
+     * switch point before it), the per-thread execution context, and the JDK's and vavr's insides (a call
+     * is one step). Without this an invocation costs about a second and the search drowns in collection
+     * internals.
+     */
+    public static ModelCheckingOptions modelChecking() {
+        return new ModelCheckingOptions()
+                .addGuarantee(forClasses(ExecutionContext.class.getName(), Frame.class.getName(), Capture.class.getName())
+                        .allMethods().ignore())
+                .addGuarantee(forClasses(c -> c.startsWith("java.") || c.startsWith("io.vavr.")).allMethods().treatAsAtomic())
+                .addGuarantee(forClasses(ProtocolMonitor.class.getName()).allMethods().treatAsAtomic())
+                .addGuarantee(forClasses(Framework.class.getName()).methods("join").ignore())
+                // the lanes' idle loop reads through JDK calls, which Lincheck's await-loop analysis cannot follow
+                .enableAwaitLoopsAnalysis(false);
+    }
+
+    private static void thread(DSLParallelScenario p, String operation) {
+        p.thread(t -> {
+            try {
+                t.actor(ReflectJvmMapping.getKotlinFunction(ScenarioRun.class.getMethod(operation)));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+            return Unit.INSTANCE;
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.dextrace.lincheck;
+
+import dev.dextrace.model.catalogue.BundledRecommended;
+import dev.dextrace.model.catalogue.DoubleComplete;
+import dev.dextrace.model.driver.DriverDesign;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The one call a user makes from a JUnit test. */
+class DextraceLincheckTest {
+    /** A user's driver that believes it is correct but returns each slot twice. */
+    @DriverDesign(name = "my-driver", path = DriverDesign.Path.BUNDLED, summary = "A user's driver, declared clean")
+    static class MyDriver extends DoubleComplete {
+    }
+
+    @Test
+    void aCorrectDesignPasses() {
+        DextraceLincheck.check(BundledRecommended.class, 10);
+    }
+
+    @Test
+    void aViolationTheDesignDoesNotForeseeFailsNamingTheRule() {
+        AssertionError e = assertThrows(AssertionError.class, () -> DextraceLincheck.check(MyDriver.class, 10));
+        assertTrue(e.getMessage().startsWith("my-driver is declared clean but violates SLOT-4"), e::getMessage);
+        assertTrue(e.getMessage().contains("SLOT-4 on slot ") && e.getMessage().contains("replay: mvn"), e::getMessage);
+    }
+
+    @Test
+    void aClassWithoutTheAnnotationIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DextraceLincheck.check(Unannotated.class));
+        assertTrue(e.getMessage().contains("@DriverDesign"), e::getMessage);
+    }
+
+    static class Unannotated extends BundledRecommended {
+    }
+}
