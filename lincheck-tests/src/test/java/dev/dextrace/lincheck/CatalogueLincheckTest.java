@@ -70,6 +70,9 @@ class CatalogueLincheckTest {
             assertTrue(message.contains("Validation function") && message.contains(c.rule()) && namesWhatIsInvolved(message, c.violation()),
                     () -> "Lincheck's message names the rule and the slot or action:\n" + DesignSearch.interleaving(message));
             assertTrue(Files.size(c.traceFile()) > 0 && Files.exists(c.replayFile()), "trace and replay file kept for " + c.rule());
+            // the interleaving Lincheck found re-executes on the model's controlled runtime and shows the rule again
+            assertTrue(dev.dextrace.model.replay.ReplayFile.read(c.replayFile()).replay(java.time.Duration.ofSeconds(20)).rules().contains(c.rule()),
+                    () -> "the replay of " + c.replayFile() + " shows " + c.rule());
             System.out.println("CATCH " + d.name() + " " + c.rule() + " by Lincheck in " + c.scenario().name() + " at interleaving "
                     + c.found().invocation() + ", " + c.millisFromDesignStart() + " ms");
         }
