@@ -181,6 +181,9 @@ public record ReportView(
         } else if (expected) {
             text = "expected, missed";
             css = "miss";
+        } else if (found && design.verdict() == Verdict.AS_EXPECTED) {
+            text = "found, foreseen"; // the design declares it may also break this rule
+            css = "extra";
         } else if (found) {
             text = "found, unexpected";
             css = "extra";
