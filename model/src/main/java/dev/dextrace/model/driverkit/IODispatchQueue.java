@@ -28,7 +28,7 @@ public final class IODispatchQueue implements Mailbox {
     public static final String AUXILIARY = "AuxiliaryQueue";
     public static final String INTERRUPT = "InterruptQueue";
 
-    private record Block(String label, Object subject, Runnable body, boolean concurrent) {
+    private record Block(String label, Object subject, Runnable body) {
     }
 
     private final DriverKit dk;
@@ -88,7 +88,7 @@ public final class IODispatchQueue implements Mailbox {
         if (block == null) {
             throw new IllegalArgumentException("block must not be null");
         }
-        pending.add(new Block(label, subject, block, false));
+        pending.add(new Block(label, subject, block));
         dk.runtime().scheduler().signal();
     }
 
@@ -110,7 +110,7 @@ public final class IODispatchQueue implements Mailbox {
                 c = concurrentBlocks;
             }
         }
-        c.pending.add(new Block("concurrent block", null, block, true));
+        c.pending.add(new Block("concurrent block", null, block));
         dk.runtime().scheduler().signal();
     }
 
@@ -171,7 +171,7 @@ public final class IODispatchQueue implements Mailbox {
             }
         }
         try {
-            execute(new Block(label, subject, body, false));
+            execute(new Block(label, subject, body));
         } finally {
             release();
         }

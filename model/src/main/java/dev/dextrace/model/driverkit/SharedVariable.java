@@ -54,19 +54,17 @@ public final class SharedVariable<T> {
     private T access(boolean write, T v) {
         ExecutionContext ctx = ExecutionContext.current();
         String queue = ctx.queue() != null ? ctx.queue() : ctx.lane();
-        String[] report = {null};
-        T result = dk.eventAndApply(this, write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
+        return dk.eventAndApply(this, write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
                 write ? "write " + name + " = " + v : "read " + name, e -> {
-                    report[0] = lockset(queue, write);
-                    if (report[0] != null) {
-                        dk.monitor().violate(Rule.Q_3, report[0], -1, 0, null, e);
+                    String report = lockset(queue, write);
+                    if (report != null) {
+                        dk.monitor().violate(Rule.Q_3, report, -1, 0, null, e);
                     }
                     if (write) {
                         value = v;
                     }
                     return value;
                 });
-        return result;
     }
 
     /** Eraser's state machine; returns a report the first time the variable is found unprotected. Guarded by 'this'. */

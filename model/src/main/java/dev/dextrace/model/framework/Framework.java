@@ -65,7 +65,7 @@ public final class Framework {
         this.driver = driver;
         this.hba = hba;
         this.defaultQueue = defaultQueue;
-        this.kernel = new KernelWorkLoop(dk, this::timeoutDue, this::fireDueTimeouts);
+        this.kernel = new KernelWorkLoop(dk, this::timeoutDue, () -> postTimeouts(System.nanoTime()));
     }
 
     public DriverKit driverKit() {
@@ -655,11 +655,6 @@ public final class Framework {
             }
         }
         return false;
-    }
-
-    private void fireDueTimeouts() {
-        long now = System.nanoTime();
-        postTimeouts(now);
     }
 
     /** The run is stuck: every outstanding command times out now (time jumps ahead). True if any did. */

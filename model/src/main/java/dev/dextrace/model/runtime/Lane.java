@@ -48,9 +48,7 @@ public final class Lane {
 
     /** Pumps until the run settles or stops. */
     public void run() {
-        thread = Thread.currentThread();
-        ExecutionContext.enter(name);
-        runtime.enterLane();
+        enter();
         Scheduler s = runtime.scheduler();
         s.laneStarted(this);
         try {
@@ -72,9 +70,7 @@ public final class Lane {
      * is run by {@code World.finish()}.
      */
     public void runWhileWork() {
-        thread = Thread.currentThread();
-        ExecutionContext.enter(name);
-        runtime.enterLane();
+        enter();
         try {
             while (!runtime.stopped() && pumpOne()) {
                 // keep going while something is runnable
@@ -82,6 +78,13 @@ public final class Lane {
         } catch (RunAbandoned stopped) {
             // the run was stopped
         }
+    }
+
+    /** Makes the calling thread this lane: its context, and the world's per-thread state. */
+    private void enter() {
+        thread = Thread.currentThread();
+        ExecutionContext.enter(name);
+        runtime.enterLane();
     }
 
     /** Runs one item of the first mailbox (round robin) that has one. */
