@@ -215,11 +215,25 @@ public final class Framework {
             legacyCall(t, c);
             return true;
         }
+        List<Slot> chosen = chooseBundle(r);
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        List<Command> cmds = r.commands().subList(0, chosen.size());
+        if (r.slots() == null) {
+            advance(r, chosen.size());
+        }
+        issueBundleNow(chosen, cmds);
+        return true;
+    }
+
+    /** The slots the next bundle of {@code r} goes to: the ones it names, or free ones up to the bundle size; empty if it must wait. */
+    private List<Slot> chooseBundle(Request r) {
         List<Slot> chosen = new ArrayList<>();
         if (r.slots() != null) {
             for (int i : r.slots()) {
                 if (slots[i].ownedByDext) {
-                    return false;
+                    return List.of();
                 }
                 chosen.add(slots[i]);
             }
@@ -230,16 +244,8 @@ public final class Framework {
                     chosen.add(s);
                 }
             }
-            if (chosen.isEmpty()) {
-                return false;
-            }
         }
-        List<Command> cmds = r.commands().subList(0, chosen.size());
-        if (r.slots() == null) {
-            advance(r, chosen.size());
-        }
-        issueBundleNow(chosen, cmds);
-        return true;
+        return chosen;
     }
 
     /** Drops the first k commands of a workload request; the rest stays first in line. */
@@ -296,6 +302,19 @@ public final class Framework {
     }
 
     private void deliverBundle(String label, int[] indices, SlotIndexArray arg, OSAction action) {
+        beginProcess(label, indices, action);
+        try {
+            driver.UserProcessBundledParallelTasks(arg, indices.length, action);
+        } finally {
+            dk.event(EventKind.PROCESS_END, -1, 0, action.label(), "return from " + label);
+            if (action != sharedAction) {
+                action.releaseByFramework();
+            }
+        }
+    }
+
+    /** Process begins: the slots of the bundle are delivered to the dext, as one step. */
+    private void beginProcess(String label, int[] indices, OSAction action) {
         Frame call = ExecutionContext.current().top();
         dk.monitor().switchPoint();
         synchronized (lock) {
@@ -303,14 +322,6 @@ public final class Framework {
             for (int i : indices) {
                 slots[i].deliveredGeneration = slots[i].generation;
                 call.sawSlot(i, slots[i].generation);
-            }
-        }
-        try {
-            driver.UserProcessBundledParallelTasks(arg, indices.length, action);
-        } finally {
-            dk.event(EventKind.PROCESS_END, -1, 0, action.label(), "return from " + label);
-            if (action != sharedAction) {
-                action.releaseByFramework();
             }
         }
     }
