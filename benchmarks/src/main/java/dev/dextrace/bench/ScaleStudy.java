@@ -194,7 +194,8 @@ public final class ScaleStudy {
         boolean quick = false;
         int passes = 3;
         List<String> series = List.of("slots", "bundle", "queues");
-        Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "target", "scale.json") : Path.of("target", "scale.json");
+        // kept in the repository (benchmarks/scale.json): the race report shows the latest study
+        Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "scale.json") : Path.of("scale.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;

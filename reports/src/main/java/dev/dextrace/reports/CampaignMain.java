@@ -50,6 +50,15 @@ public final class CampaignMain implements Callable<Integer> {
             description = "The report folder: index.html, results.json, replays/ (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--scale", paramLabel = "<scale.json>",
+            description = "The scale study to show in the report (default: benchmarks/scale.json when it exists).")
+    private Path scale;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Run the campaign this many times, 1 to 1000, and add the detection benchmark (detection rate, "
+                    + "time to first detection, false alarms over the runs) to the report (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
     @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work.")
     private boolean mergeOnly;
 
@@ -74,6 +83,22 @@ public final class CampaignMain implements Callable<Integer> {
         if (!budget.equals("smoke") && !budget.equals("full")) {
             System.err.println("error: --budget must be smoke or full, was " + budget);
             return CommandLine.ExitCode.USAGE;
+        }
+        if (scale != null && !Files.isRegularFile(scale)) {
+            System.err.println("error: --scale: no file " + scale);
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (runs < 1 || runs > 1000 || (runs > 1 && mergeOnly)) {
+            System.err.println("error: --runs must be between 1 and 1000, and 1 with --merge-only, was " + runs);
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (runs > 1) {
+            List<String> oneRun = new ArrayList<>(List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget,
+                    "--engines", String.join(",", engines)));
+            if (scale != null) {
+                oneRun.addAll(List.of("--scale", scale.toString()));
+            }
+            return new DetectionBenchmark(runs, oneRun, shownBudget(), work, out, scale, selected).run();
         }
         Thread onInterrupt = new Thread(() -> report(true), "dextrace-campaign-report");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -104,6 +129,19 @@ public final class CampaignMain implements Callable<Integer> {
         };
     }
 
+    /** What the report's header shows as the budget. */
+    private Map<String, Object> shownBudget() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("budget", budget);
+        shown.put("designs", designs);
+        shown.put("scenarios", scenarios);
+        shown.put("engines", String.join(",", engines));
+        if (runs > 1) {
+            shown.put("runs", runs);
+        }
+        return shown;
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -128,18 +166,13 @@ public final class CampaignMain implements Callable<Integer> {
             }
             inputs.add(in);
         }
-        Map<String, Object> shownBudget = new LinkedHashMap<>();
-        shownBudget.put("budget", budget);
-        shownBudget.put("designs", designs);
-        shownBudget.put("scenarios", scenarios);
-        shownBudget.put("engines", String.join(",", engines));
-        Results merged = CampaignMerge.merge(selected, inputs, shownBudget, System.currentTimeMillis() - started);
+        Results merged = CampaignMerge.merge(selected, inputs, shownBudget(), System.currentTimeMillis() - started);
         Path page;
         try {
             Files.createDirectories(out);
             Path json = out.resolve("results.json");
             ResultsIO.write(merged, json);
-            page = ReportRenderer.write(merged, json, out);
+            page = ReportRenderer.write(merged, json, out, null, ScaleView.loadOrWarn(scale));
             copyReplays(out.resolve("replays"));
         } catch (IOException e) {
             System.err.println("error: cannot write the report to " + out + ": " + e);

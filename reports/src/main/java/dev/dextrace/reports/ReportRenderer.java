@@ -26,9 +26,14 @@ public final class ReportRenderer {
     }
 
     public static String render(Results results) {
+        return render(results, null, null);
+    }
+
+    /** With the detection benchmark's and the scale study's sections, each left out when null. */
+    public static String render(Results results, Detection detection, ScaleView scale) {
         StringWriter html = new StringWriter();
         try {
-            TEMPLATE.execute(html, ReportView.of(results)).flush();
+            TEMPLATE.execute(html, ReportView.of(results, detection, scale)).flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not throw
         }
@@ -40,9 +45,14 @@ public final class ReportRenderer {
      * byte so fields this renderer does not know survive. Returns the page's path.
      */
     public static Path write(Results results, Path source, Path outDir) throws IOException {
+        return write(results, source, outDir, null, null);
+    }
+
+    /** {@link #write(Results, Path, Path)} with the optional sections of {@link #render(Results, Detection, ScaleView)}. */
+    public static Path write(Results results, Path source, Path outDir, Detection detection, ScaleView scale) throws IOException {
         Files.createDirectories(outDir);
         Path page = outDir.resolve("index.html");
-        Files.writeString(page, render(results), StandardCharsets.UTF_8);
+        Files.writeString(page, render(results, detection, scale), StandardCharsets.UTF_8);
         Path copy = outDir.resolve("results.json");
         if (!Files.exists(copy) || !Files.isSameFile(source, copy)) {
             Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);

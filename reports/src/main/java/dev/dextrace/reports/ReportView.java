@@ -40,7 +40,9 @@ public record ReportView(
         List<FamilyHeader> families,
         List<RuleHeader> rules,
         List<DesignView> designs,
-        List<FindingView> allFindings) {
+        List<FindingView> allFindings,
+        DetectionView detection,
+        ScaleView scale) {
 
     public record Entry(String key, String value) {
     }
@@ -101,6 +103,11 @@ public record ReportView(
     private static final int CHAR_WIDTH = 8; // a little over the width of the chart's 12px monospace font
 
     public static ReportView of(Results results) {
+        return of(results, null, null);
+    }
+
+    /** With the detection benchmark's section and the scale study's, each shown when not null. */
+    public static ReportView of(Results results, Detection detection, ScaleView scale) {
         // The header always says what became of the standard engines, even when the producer left one out.
         Map<String, EngineRun> engines = new LinkedHashMap<>();
         STANDARD_ENGINES.forEach(name -> engines.put(name, NOT_REPORTED));
@@ -125,7 +132,9 @@ public record ReportView(
                 familyHeaders(),
                 Arrays.stream(Rule.values()).map(r -> new RuleHeader(r.id(), r.meaning())).toList(),
                 designs,
-                designs.stream().flatMap(d -> d.findings().stream()).toList());
+                designs.stream().flatMap(d -> d.findings().stream()).toList(),
+                detection == null ? null : DetectionView.of(detection),
+                scale);
     }
 
     /** One header per run of same-family rules, so the spans match the columns whatever the enum's order. */
@@ -218,21 +227,32 @@ public record ReportView(
     }
 
     private static Chart chart(String engine, Histogram histogram) {
-        List<Outcome> outcomes = histogram.outcomes();
-        long max = outcomes.stream().mapToLong(Outcome::count).max().orElse(0);
-        int longest = outcomes.stream().mapToInt(o -> abbreviate(o.outcome()).length()).max().orElse(0);
+        return barChart(engine + " · " + histogram.scenario(), histogram.outcomes().stream()
+                .map(o -> new BarInput(o.outcome(), o.count(), count(o.count()), outcomeCss(o.expectation()))).toList(), 14);
+    }
+
+    /** One bar of {@link #barChart}: its label (abbreviated if long), the value it is drawn to, the text beside it, its CSS class. */
+    record BarInput(String label, long value, String shown, String css) {
+    }
+
+    /**
+     * A horizontal bar chart, bars scaled to the largest value. Every chart of the report (outcome
+     * histograms, detection times, the scale study) is one of these.
+     *
+     * @param shownChars room for the text beside a bar, in characters
+     */
+    static Chart barChart(String title, List<BarInput> inputs, int shownChars) {
+        long max = inputs.stream().mapToLong(BarInput::value).max().orElse(0);
+        int longest = inputs.stream().mapToInt(b -> abbreviate(b.label()).length()).max().orElse(0);
         int barX = longest * CHAR_WIDTH + 12;
         List<Bar> bars = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome o = outcomes.get(i);
-            int width = barWidth(o.count(), max);
+        for (int i = 0; i < inputs.size(); i++) {
+            BarInput b = inputs.get(i);
+            int width = barWidth(b.value(), max);
             int y = 4 + i * ROW;
-            bars.add(new Bar(abbreviate(o.outcome()), o.outcome(), count(o.count()), outcomeCss(o.expectation()),
-                    y, y + BAR_HEIGHT - 3, width, barX + width + 6));
+            bars.add(new Bar(abbreviate(b.label()), b.label(), b.shown(), b.css(), y, y + BAR_HEIGHT - 3, width, barX + width + 6));
         }
-        int countRoom = 14 * CHAR_WIDTH; // "1,234,567,890"
-        return new Chart(engine + " · " + histogram.scenario(), barX + BAR_MAX + countRoom,
-                8 + outcomes.size() * ROW, barX - 6, barX, bars);
+        return new Chart(title, barX + BAR_MAX + shownChars * CHAR_WIDTH, 8 + inputs.size() * ROW, barX - 6, barX, bars);
     }
 
     /** Linear, but a non-zero count always gets a visible sliver: the rare outcomes are the interesting ones. */
@@ -285,12 +305,12 @@ public record ReportView(
         return value == null || value.toString().isBlank() ? NONE : value.toString();
     }
 
-    private static String count(long n) {
+    static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** "840 ms", "12.3 s", "2 min 03 s", "1 h 02 min". */
-    private static String duration(Long millis) {
+    static String duration(Long millis) {
         if (millis == null) {
             return NONE;
         }

@@ -38,7 +38,8 @@ class BrowserTest {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                         + ": install the Debian packages with 'apt-get install -y chromium chromium-driver'");
-        Path page = ReportRenderer.write(Fixture.results(), Fixture.path(), dir.resolve("report"));
+        Path page = ReportRenderer.write(Fixture.results(), Fixture.path(), dir.resolve("report"), DetectionTest.threeRuns(),
+                ScaleView.load(ScaleViewTest.fixture()));
 
         ChromeDriver browser = start(dir.resolve("profile"));
         try {
@@ -61,11 +62,22 @@ class BrowserTest {
                     "the event is drawn in its lane's column");
             assertTrue(finding.findElement(By.cssSelector("tr.violation")).isDisplayed());
 
+            WebElement detection = browser.findElement(By.id("detection"));
+            assertEquals(2, detection.findElements(By.cssSelector("table")).get(1).findElements(By.cssSelector("tbody tr")).size());
+            List<WebElement> detectionBars = detection.findElements(By.cssSelector("svg.chart rect"));
+            assertEquals(2, detectionBars.size(), "one bar per wrong design and engine that found it");
+            assertTrue(detectionBars.stream().allMatch(b -> b.getSize().getWidth() > 0), "the detection bars are drawn");
+            WebElement scale = browser.findElement(By.id("scale"));
+            assertEquals(2, scale.findElements(By.cssSelector("svg.chart")).size());
+            assertTrue(scale.findElements(By.cssSelector("svg.chart rect")).stream().allMatch(b -> b.isDisplayed()), "the scale bars are drawn");
+
             assertEquals(0L, browser.executeScript("return performance.getEntriesByType('resource').length"),
                     "the page loads nothing");
 
             List<String> errors = errors(browser);
             saveScreenshots(browser, finding);
+            Files.write(SCREENSHOTS.resolve("detection.png"), detection.getScreenshotAs(OutputType.BYTES));
+            Files.write(SCREENSHOTS.resolve("scale.png"), scale.getScreenshotAs(OutputType.BYTES));
             assertEquals(List.of(), errors, "console errors");
 
             // The log must be able to catch an error, or the check above proves nothing.
