@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 public final class LincheckCampaign implements Callable<Integer> {
     /** Interleavings per search for each budget: smoke for a quick look, full for the campaign job. */
     enum Budget {
-        SMOKE(50), FULL(80);
+        SMOKE(50), FULL(60);
 
         final int invocations;
 
@@ -51,7 +51,7 @@ public final class LincheckCampaign implements Callable<Integer> {
     @Option(names = "--scenarios", defaultValue = "all", description = "all, or scenario names, comma-separated (default: ${DEFAULT-VALUE}).")
     private String scenarios;
 
-    @Option(names = "--budget", defaultValue = "smoke", description = "smoke (50 interleavings per search) or full (80) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", defaultValue = "smoke", description = "smoke (50 interleavings per search) or full (60) (default: ${DEFAULT-VALUE}).")
     private String budget;
 
     @Option(names = "--invocations", defaultValue = "0", description = "Interleavings per search; overrides --budget when above 0.")

@@ -173,7 +173,7 @@ public final class CampaignMain implements Callable<Integer> {
             Path json = out.resolve("results.json");
             ResultsIO.write(merged, json);
             page = ReportRenderer.write(merged, json, out, null, ScaleView.loadOrWarn(scale));
-            copyReplays(out.resolve("replays"));
+            copyReplays(work, out.resolve("replays"));
         } catch (IOException e) {
             System.err.println("error: cannot write the report to " + out + ": " + e);
             return 1;
@@ -185,13 +185,13 @@ public final class CampaignMain implements Callable<Integer> {
         return merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
     }
 
-    /** Replay files the engines wrote, beside the report, so the folder stands on its own. */
-    private void copyReplays(Path into) throws IOException {
-        if (!Files.isDirectory(work)) {
+    /** The replay files under {@code from}, copied into {@code into}, so a report folder stands on its own. */
+    static void copyReplays(Path from, Path into) throws IOException {
+        if (!Files.isDirectory(from)) {
             return;
         }
         Files.createDirectories(into);
-        try (var files = Files.walk(work)) {
+        try (var files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".replay"))::iterator) {
                 Files.copy(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

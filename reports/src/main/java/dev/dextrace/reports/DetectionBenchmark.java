@@ -12,7 +12,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,6 +37,11 @@ final class DetectionBenchmark {
     private final Path out;
     private final Path scale;
     private final List<DesignEntry> selected;
+    /** The runs that left results, their wall times and their folders, in order. */
+    private final List<Results> done = new ArrayList<>();
+    private final List<Long> millis = new ArrayList<>();
+    private final List<Path> reports = new ArrayList<>();
+    private boolean written;
 
     /**
      * @param runArgs     the options of one campaign run, without --work, --out and --runs
@@ -53,10 +57,6 @@ final class DetectionBenchmark {
         this.scale = scale;
         this.selected = selected;
     }
-
-    private final List<Results> done = new ArrayList<>();
-    private final List<Long> millis = new ArrayList<>();
-    private boolean written;
 
     int run() {
         Thread onInterrupt = new Thread(this::write, "dextrace-detection-report");
@@ -81,6 +81,7 @@ final class DetectionBenchmark {
             synchronized (this) {
                 done.add(r);
                 millis.add(System.currentTimeMillis() - start);
+                reports.add(dir.resolve("report"));
             }
         }
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -101,10 +102,10 @@ final class DetectionBenchmark {
             Files.createDirectories(out);
             Path json = out.resolve("detection.json");
             JSON.writeValue(json.toFile(), d);
-            Path lastRun = work.resolve("run-" + done.size()).resolve("report");
+            Path lastRun = reports.get(reports.size() - 1);
             Path page = ReportRenderer.write(done.get(done.size() - 1), lastRun.resolve("results.json"), out, d,
                     ScaleView.loadOrWarn(scale));
-            copyReplays(lastRun.resolve("replays"), out.resolve("replays"));
+            CampaignMain.copyReplays(lastRun.resolve("replays"), out.resolve("replays"));
             System.out.println(DetectionView.text(d));
             System.out.println("detection: " + json.toAbsolutePath().normalize());
             System.out.println("race report: " + page.toAbsolutePath().normalize());
@@ -112,17 +113,5 @@ final class DetectionBenchmark {
             System.err.println("error: cannot write the detection report to " + out + ": " + e);
         }
         return d;
-    }
-
-    private static void copyReplays(Path from, Path into) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(into);
-        try (var files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }
