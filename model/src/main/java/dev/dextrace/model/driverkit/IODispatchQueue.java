@@ -242,11 +242,7 @@ public final class IODispatchQueue implements Mailbox {
             dk.monitor().fault(DriverFault.Kind.THREW, b.label() + " on " + name + " threw " + e);
         } finally {
             if (begun) {
-                dk.monitor().switchPoint();
-                synchronized (running) {
-                    dk.monitor().recordInStep(EventKind.BLOCK_END, -1, 0, null, "end " + b.label());
-                    running.decrementAndGet();
-                }
+                dk.eventAndApply(running, EventKind.BLOCK_END, -1, 0, null, "end " + b.label(), end -> running.decrementAndGet());
             }
             ctx.pop(frame);
         }

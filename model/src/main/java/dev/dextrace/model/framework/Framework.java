@@ -280,17 +280,16 @@ public final class Framework {
             Slot s = chosen.get(k);
             TaskData d = taskData(s.index, cmds.get(k));
             int gen = s.generation + 1;
-            dk.monitor().switchPoint();
-            synchronized (lock) {
-                ProtocolEvent e = dk.monitor().recordInStep(EventKind.ISSUE, s.index, gen, null,
-                        (gen > 1 ? "reissue" : "issue") + " slot " + s.index + " gen " + gen + ": " + d.commandName());
-                s.command = d;
-                s.response.written = 0;
-                s.issueSeq = e.seq();
-                s.deadlineNanos = System.nanoTime() + d.fTimeoutInMilliSec() * 1_000_000L;
-                s.generation = gen;
-                s.ownedByDext = true;
-            }
+            dk.eventAndApply(lock, EventKind.ISSUE, s.index, gen, null,
+                    (gen > 1 ? "reissue" : "issue") + " slot " + s.index + " gen " + gen + ": " + d.commandName(), e -> {
+                        s.command = d;
+                        s.response.written = 0;
+                        s.issueSeq = e.seq();
+                        s.deadlineNanos = System.nanoTime() + d.fTimeoutInMilliSec() * 1_000_000L;
+                        s.generation = gen;
+                        s.ownedByDext = true;
+                        return null;
+                    });
             outstanding.incrementAndGet();
             anyIssued = true;
         }
@@ -316,14 +315,13 @@ public final class Framework {
     /** Process begins: the slots of the bundle are delivered to the dext, as one step. */
     private void beginProcess(String label, int[] indices, OSAction action) {
         Frame call = ExecutionContext.current().top();
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            dk.monitor().recordInStep(EventKind.PROCESS_BEGIN, -1, 0, action.label(), label);
+        dk.eventAndApply(lock, EventKind.PROCESS_BEGIN, -1, 0, action.label(), label, e -> {
             for (int i : indices) {
                 slots[i].deliveredGeneration = slots[i].generation;
                 call.sawSlot(i, slots[i].generation);
             }
-        }
+            return null;
+        });
     }
 
     /** The queue a framework-called method runs on: Default unless QUEUENAME names a registered queue. */
@@ -354,15 +352,14 @@ public final class Framework {
     private void legacyCall(LegacyTask t, Command c) {
         TaskData d = taskData(t.index, c);
         int gen = t.generation + 1;
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            ProtocolEvent e = dk.monitor().recordInStep(EventKind.ISSUE, t.index, gen, t.action.label(),
-                    "issue task " + t.index + " gen " + gen + ": " + d.commandName());
-            t.generation = gen;
-            t.outstanding = true;
-            t.issueSeq = e.seq();
-            t.deadlineNanos = System.nanoTime() + c.timeoutMillis() * 1_000_000L;
-        }
+        dk.eventAndApply(lock, EventKind.ISSUE, t.index, gen, t.action.label(),
+                "issue task " + t.index + " gen " + gen + ": " + d.commandName(), e -> {
+                    t.generation = gen;
+                    t.outstanding = true;
+                    t.issueSeq = e.seq();
+                    t.deadlineNanos = System.nanoTime() + c.timeoutMillis() * 1_000_000L;
+                    return null;
+                });
         outstanding.incrementAndGet();
         anyIssued = true;
         String label = "ProcessParallelTask(task " + t.index + ")";
@@ -399,22 +396,20 @@ public final class Framework {
             return;
         }
         if (reply[0] != SCSIServiceResponse.kSCSIServiceResponse_Request_In_Process) {
-            ProtocolEvent done;
-            boolean dextToo;
-            dk.monitor().switchPoint();
-            synchronized (lock) {
-                done = dk.monitor().recordInStep(EventKind.RETURNED, t.index, gen, t.action.label(),
-                        "kernel completes task " + t.index + " itself (" + SCSIServiceResponse.name(reply[0]) + ")");
-                dextToo = t.dextCompletedGeneration == gen;
-                t.kernelCompletedGeneration = gen;
-                if (!dextToo && t.generation == gen && t.outstanding) {
-                    t.outstanding = false;
-                    outstanding.decrementAndGet();
-                }
-            }
-            if (dextToo) {
+            // the event when the dext completed the task too (CMP-3), else null
+            ProtocolEvent dextToo = dk.eventAndApply(lock, EventKind.RETURNED, t.index, gen, t.action.label(),
+                    "kernel completes task " + t.index + " itself (" + SCSIServiceResponse.name(reply[0]) + ")", done -> {
+                        boolean both = t.dextCompletedGeneration == gen;
+                        t.kernelCompletedGeneration = gen;
+                        if (!both && t.generation == gen && t.outstanding) {
+                            t.outstanding = false;
+                            outstanding.decrementAndGet();
+                        }
+                        return both ? done : null;
+                    });
+            if (dextToo != null) {
                 dk.monitor().violate(Rule.CMP_3, "UserProcessParallelTask returned " + SCSIServiceResponse.name(reply[0])
-                        + " for task " + t.index + " and also completed it through " + t.action.label(), t.index, gen, t.action.label(), done);
+                        + " for task " + t.index + " and also completed it through " + t.action.label(), t.index, gen, t.action.label(), dextToo);
             }
         }
     }
@@ -432,14 +427,11 @@ public final class Framework {
         }
         int[] listed = java.util.Arrays.copyOf(indices, count);
         List<Slot> late = new ArrayList<>();
-        List<Slot> toReturn;
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            ProtocolEvent e = dk.monitor().recordInStep(EventKind.COMPLETE, count == 1 ? listed[0] : -1,
-                    count == 1 ? slots[listed[0]].generation : 0, completion.label(), "Complete(" + join(listed, count) + ")");
-            completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
-            toReturn = classify(listed, e, completion, late);
-        }
+        List<Slot> toReturn = dk.eventAndApply(lock, EventKind.COMPLETE, count == 1 ? listed[0] : -1,
+                count == 1 ? slots[listed[0]].generation : 0, completion.label(), "Complete(" + join(listed, count) + ")", e -> {
+                    completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
+                    return classify(listed, e, completion, late);
+                });
         settle(toReturn, late, completion);
     }
 
@@ -449,39 +441,32 @@ public final class Framework {
      */
     private List<Slot> classify(int[] listed, ProtocolEvent e, OSAction completion, List<Slot> late) {
         List<Slot> accepted = new ArrayList<>();
-        List<Object[]> problems = new ArrayList<>();
         ExecutionContext ctx = ExecutionContext.current();
-        {
-            for (int i : listed) {
-                Slot s = slots[i];
-                int gen = s.generation;
-                int known = ctx.knownSlotGeneration(i);
-                if (known > 0 && known != gen && s.ownedByDext) {
-                    problems.add(new Object[]{s.timedOutGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, s, "slot " + i
-                            + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
-                            + ": the completion is credited to the wrong I/O"});
-                } else if (!s.ownedByDext) {
-                    if (gen > 0 && s.timedOutGeneration == gen) {
-                        late.add(s); // [code] logged and dropped: the dext cannot know the kernel gave up
-                    } else {
-                        problems.add(new Object[]{Rule.SLOT_4, s, "slot " + i + " is not the dext's: "
-                                + (gen == 0 ? "never issued" : "gen " + gen + " was already returned")});
-                    }
-                } else if (s.deliveredGeneration != gen) {
-                    problems.add(new Object[]{s.timedOutGeneration == s.deliveredGeneration && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4, s,
-                            "slot " + i + " was reissued as gen " + gen + " and not yet delivered: this completion is for the old I/O"
-                                    + " but would be credited to the new one"});
-                } else if (s.dextCompletedGeneration == gen) {
-                    problems.add(new Object[]{Rule.SLOT_4, s, "slot " + i + " gen " + gen + " completed twice"});
+        for (int i : listed) {
+            Slot s = slots[i];
+            int gen = s.generation;
+            int known = ctx.knownSlotGeneration(i);
+            if (known > 0 && known != gen && s.ownedByDext) {
+                dk.monitor().violate(s.timedOutGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
+                        + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
+                        + ": the completion is credited to the wrong I/O", i, gen, completion.label(), e);
+            } else if (!s.ownedByDext) {
+                if (gen > 0 && s.timedOutGeneration == gen) {
+                    late.add(s); // [code] logged and dropped: the dext cannot know the kernel gave up
                 } else {
-                    s.dextCompletedGeneration = gen;
-                    accepted.add(s);
+                    dk.monitor().violate(Rule.SLOT_4, "slot " + i + " is not the dext's: "
+                            + (gen == 0 ? "never issued" : "gen " + gen + " was already returned"), i, gen, completion.label(), e);
                 }
+            } else if (s.deliveredGeneration != gen) {
+                dk.monitor().violate(s.timedOutGeneration == s.deliveredGeneration && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4,
+                        "slot " + i + " was reissued as gen " + gen + " and not yet delivered: this completion is for the old I/O"
+                                + " but would be credited to the new one", i, gen, completion.label(), e);
+            } else if (s.dextCompletedGeneration == gen) {
+                dk.monitor().violate(Rule.SLOT_4, "slot " + i + " gen " + gen + " completed twice", i, gen, completion.label(), e);
+            } else {
+                s.dextCompletedGeneration = gen;
+                accepted.add(s);
             }
-        }
-        for (Object[] p : problems) {
-            Slot s = (Slot) p[1];
-            dk.monitor().violate((Rule) p[0], (String) p[2], s.index, s.generation, completion.label(), e);
         }
         List<Slot> toReturn = new ArrayList<>();
         for (Slot s : accepted) {
@@ -535,15 +520,13 @@ public final class Framework {
     private void returnSlots(List<Slot> done) {
         for (Slot s : done) {
             int gen = s.generation;
-            boolean back;
-            dk.monitor().switchPoint();
-            synchronized (lock) {
-                dk.monitor().recordInStep(EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned");
-                back = s.ownedByDext && s.generation == gen;
-                if (back) {
+            boolean back = dk.eventAndApply(lock, EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned", e -> {
+                boolean mine = s.ownedByDext && s.generation == gen;
+                if (mine) {
                     s.ownedByDext = false;
                 }
-            }
+                return mine;
+            });
             if (back) {
                 outstanding.decrementAndGet();
             }
@@ -561,28 +544,24 @@ public final class Framework {
         }
         LegacyTask t = taskOf(completion);
         List<Slot> late = new ArrayList<>();
-        List<Slot> toReturn = List.of();
-        String dropped = null;
-        boolean done = false;
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            ProtocolEvent e = dk.monitor().recordInStep(EventKind.COMPLETE, t == null ? -1 : t.index, t == null ? 0 : t.generation,
-                    completion.label(), "ParallelTaskCompletion(" + (t == null ? "task 0x"
-                            + Long.toHexString(response.fControllerTaskIdentifier()) : "task " + t.index) + ")");
-            completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
-            if (t == null) {
-                int index = mistypedSlot(response);
-                if (index < 0) {
-                    dropped = "no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped";
-                } else {
+        List<Slot> toReturn = new ArrayList<>();
+        // why the completion is dropped, or null if it counts
+        String dropped = dk.eventAndApply(lock, EventKind.COMPLETE, t == null ? -1 : t.index, t == null ? 0 : t.generation,
+                completion.label(), "ParallelTaskCompletion(" + (t == null ? "task 0x"
+                        + Long.toHexString(response.fControllerTaskIdentifier()) : "task " + t.index) + ")", e -> {
+                    completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
+                    if (t != null) {
+                        return completeTask(t, response, completion, e);
+                    }
+                    int index = mistypedSlot(response);
+                    if (index < 0) {
+                        return "no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped";
+                    }
                     copyInto(slots[index].response, response);
-                    toReturn = classify(new int[]{index}, e, completion, late);
-                }
-            } else {
-                dropped = completeTask(t, response, completion, e);
-                done = dropped == null;
-            }
-        }
+                    toReturn.addAll(classify(new int[]{index}, e, completion, late));
+                    return null;
+                });
+        boolean done = t != null && dropped == null;
         if (dropped != null) {
             dk.event(EventKind.DROPPED, t == null ? -1 : t.index, t == null ? 0 : t.generation, completion.label(), dropped);
         }
@@ -717,19 +696,17 @@ public final class Framework {
         if (!(s.ownedByDext && s.generation == gen)) {
             return;
         }
-        ProtocolEvent e;
-        boolean mine;
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            e = dk.monitor().recordInStep(EventKind.TIMEOUT, s.index, gen, null, "timeout slot " + s.index + " gen " + gen
-                    + ": kernel completes it (TaskTimeoutOccurred)");
-            mine = s.ownedByDext && s.generation == gen;
-            if (mine) {
-                s.timedOutGeneration = gen;
-                s.ownedByDext = false;
-            }
-        }
-        if (!mine) {
+        // the timeout's event if the kernel took the slot back, null if a completion came first
+        ProtocolEvent e = dk.eventAndApply(lock, EventKind.TIMEOUT, s.index, gen, null, "timeout slot " + s.index + " gen " + gen
+                + ": kernel completes it (TaskTimeoutOccurred)", ev -> {
+                    if (!(s.ownedByDext && s.generation == gen)) {
+                        return null;
+                    }
+                    s.timedOutGeneration = gen;
+                    s.ownedByDext = false;
+                    return ev;
+                });
+        if (e == null) {
             return;
         }
         outstanding.decrementAndGet();
@@ -744,19 +721,17 @@ public final class Framework {
         if (!(t.outstanding && t.generation == gen)) {
             return;
         }
-        ProtocolEvent e;
-        boolean mine;
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            e = dk.monitor().recordInStep(EventKind.TIMEOUT, t.index, gen, t.action.label(), "timeout task " + t.index + " gen " + gen
-                    + ": kernel completes it (TaskTimeoutOccurred)");
-            mine = t.outstanding && t.generation == gen;
-            if (mine) {
-                t.outstanding = false;
-                t.timedOutGeneration = gen;
-            }
-        }
-        if (!mine) {
+        // the timeout's event if the kernel took the task back, null if a completion came first
+        ProtocolEvent e = dk.eventAndApply(lock, EventKind.TIMEOUT, t.index, gen, t.action.label(), "timeout task " + t.index
+                + " gen " + gen + ": kernel completes it (TaskTimeoutOccurred)", ev -> {
+                    if (!(t.outstanding && t.generation == gen)) {
+                        return null;
+                    }
+                    t.outstanding = false;
+                    t.timedOutGeneration = gen;
+                    return ev;
+                });
+        if (e == null) {
             return;
         }
         outstanding.decrementAndGet();
@@ -802,10 +777,8 @@ public final class Framework {
      * checks and the access itself are one step under the kernel lock, so the trace orders them truly.
      */
     <T> T dextTouch(Slot s, int viewGen, String what, boolean write, java.util.function.Supplier<T> access) {
-        dk.monitor().switchPoint();
-        synchronized (lock) {
-            ProtocolEvent e = dk.monitor().recordInStep(write ? EventKind.SLOT_WRITE : EventKind.SLOT_READ, s.index,
-                    Math.max(viewGen, 0), null, what + " (" + (write ? "response" : "command") + " slot " + s.index + ")");
+        return dk.eventAndApply(lock, write ? EventKind.SLOT_WRITE : EventKind.SLOT_READ, s.index,
+                Math.max(viewGen, 0), null, what + " (" + (write ? "response" : "command") + " slot " + s.index + ")", e -> {
             if (!anyIssued) {
                 dk.monitor().violate(Rule.SLOT_1, what + " of slot " + s.index + " before the framework issued any slot: "
                         + "at start the framework owns every slot", s.index, 0, null, e);
@@ -823,7 +796,7 @@ public final class Framework {
                         + ", which the framework took back", s.index, viewGen, null, e);
             }
             return access.get();
-        }
+        });
     }
 
     void senseOverrun(Slot s, int length) {

@@ -73,14 +73,9 @@ public final class ProtocolMonitor {
         }
     }
 
-    /** A controlled run may switch threads here; call it before taking a lock under which {@link #recordInStep} follows. */
-    public void switchPoint() {
-        scheduler.switchPoint();
-    }
-
     /**
-     * Records an event without a switch point, for a step that holds a guard from the switch point
-     * before it through its effect (see {@link #recordAndApply}).
+     * Records an event without a switch point, for an effect of {@link #recordAndApply} that records a
+     * further event in its own step (an action's last release that frees it).
      */
     public ProtocolEvent recordInStep(EventKind kind, int slot, int generation, String action, String text) {
         return append(kind, slot, generation, action, text);
