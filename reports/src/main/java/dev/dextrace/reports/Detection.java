@@ -105,7 +105,7 @@ public record Detection(
                 times.add(t);
                 found += t == null ? 0 : 1;
                 foundAll += !expected.isEmpty() && de.rules().containsAll(expected) ? 1 : 0;
-                List<String> alarms = de.rules().stream().filter(rule -> clean || !foreseen.test(d.name(), rule)).toList();
+                List<String> alarms = unforeseen(d, de, foreseen);
                 falseAlarms += alarms.isEmpty() ? 0 : 1;
                 alarmRules.addAll(alarms);
             }
@@ -120,12 +120,18 @@ public record Detection(
             boolean alarm = false;
             for (Results.DesignEngine de : d.engines().values()) {
                 any |= de.ran() && firstExpected(de, expected) != null;
-                alarm |= de.ran() && de.rules().stream().anyMatch(rule -> clean || !foreseen.test(d.name(), rule));
+                alarm |= de.ran() && !unforeseen(d, de, foreseen).isEmpty();
             }
             foundByAny += any ? 1 : 0;
             alarmRuns += alarm ? 1 : 0;
         }
         return new DesignRow(first.name(), clean, List.copyOf(expected), engines, perRun.size(), foundByAny, alarmRuns);
+    }
+
+    /** The rules an engine showed that the design does not foresee: any rule, on a design declared clean. */
+    private static List<String> unforeseen(Results.Design d, Results.DesignEngine de, BiPredicate<String, String> foreseen) {
+        boolean clean = d.declared() == Results.Declared.CLEAN;
+        return de.rules().stream().filter(rule -> clean || !foreseen.test(d.name(), rule)).toList();
     }
 
     /**
