@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogueLincheckTest {
     /** Interleavings per scenario for a design declared clean. */
     static final int CLEAN_BUDGET = 30;
-    /** Interleavings per search for a wrong one: the slowest catch (attempt2's SLOT-5) comes at about 30. */
+    /** Interleavings per search for a wrong one: the slowest catch (mark-started-after-start's CMP-2) comes at 43. */
     static final int WRONG_BUDGET = 100;
 
     static Stream<DesignEntry> correct() {
