@@ -4,6 +4,7 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
 import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.scenario.Scenario;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,10 +151,7 @@ public final class DesignSearch {
         Path trace = base.resolveSibling(base.getFileName() + ".trace.txt");
         Path replay = base.resolveSibling(base.getFileName() + ".replay");
         try {
-            Files.createDirectories(base.getParent());
-            Path tmp = trace.resolveSibling(trace.getFileName() + ".tmp");
-            Files.writeString(tmp, found.lincheckTrace(), StandardCharsets.UTF_8);
-            Files.move(tmp, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(trace, tmp -> Files.writeString(tmp, found.lincheckTrace(), StandardCharsets.UTF_8));
             ReplayFile.of(design, scenario, found.world(), found.verdict(), rule).write(replay);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the trace of " + design.name() + " / " + scenario.name() + " in " + dir, e);

@@ -3,6 +3,7 @@ package dev.dextrace.lincheck;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ public final class LincheckCampaign implements Callable<Integer> {
                     : new Results.EngineRun(Results.EngineStatus.FAILED, "Lincheck failed on " + String.join(", ", failed),
                     System.currentTimeMillis() - start);
             write(new Results(Results.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    System.currentTimeMillis() - start, budgetInfo, environment(), Map.of("lincheck", run), done), json);
+                    System.currentTimeMillis() - start, budgetInfo, Results.Environment.ofThisJvm(), Map.of("lincheck", run), done), json);
         }
         System.out.println("[lincheck] results: " + json.toAbsolutePath().normalize());
         return done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
@@ -129,10 +128,8 @@ public final class LincheckCampaign implements Callable<Integer> {
 
     /** A design's entry; {@code r} null when it did not run. */
     private static Results.Design design(DesignEntry d, DesignSearch.Report r, boolean ran) {
-        List<String> expected = d.violates().toJavaList();
         if (r == null || !ran) {
-            return new Results.Design(d.name(), d.summary(), Grading.declared(d), expected, List.of(), Results.Verdict.NOT_RUN,
-                    Map.of(), List.of());
+            return Grading.notRun(d);
         }
         List<String> found = List.copyOf(r.rules());
         Map<String, Long> byRule = new TreeMap<>();
@@ -145,19 +142,10 @@ public final class LincheckCampaign implements Callable<Integer> {
         });
         Long first = byRule.values().stream().min(Long::compare).orElse(null);
         Results.DesignEngine engine = new Results.DesignEngine(true, found, first, byRule, null, null, null, (long) r.invocations());
-        return new Results.Design(d.name(), d.summary(), Grading.declared(d), expected, found,
-                Grading.verdict(d, r.rules(), true), Map.of("lincheck", engine), findings);
-    }
-
-    private static Results.Environment environment() {
-        return new Results.Environment(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return Grading.design(d, r.rules(), true, Map.of("lincheck", engine), findings);
     }
 
     private static void write(Results results, Path json) throws IOException {
-        Files.createDirectories(json.toAbsolutePath().getParent());
-        Path tmp = json.resolveSibling(json.getFileName() + ".tmp");
-        ResultsIO.write(results, tmp);
-        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicWrite.write(json, tmp -> ResultsIO.write(results, tmp));
     }
 }

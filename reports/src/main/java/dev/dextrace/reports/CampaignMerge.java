@@ -74,14 +74,8 @@ public final class CampaignMerge {
                 }
                 findings.addAll(fromEngine.findings());
             }
-            merged.add(new Results.Design(d.name(), d.summary(), Grading.declared(d), d.violates().toJavaList(),
-                    List.copyOf(found), Grading.verdict(d, found, ran), perEngine, findings));
+            merged.add(Grading.design(d, found, ran, perEngine, findings));
         }
-        return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, environment(), engines, merged);
-    }
-
-    static Results.Environment environment() {
-        return new Results.Environment(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines, merged);
     }
 }

@@ -119,14 +119,7 @@ final class DesignRun {
         Results.DesignEngine engine = new Results.DesignEngine(ran(), List.copyOf(rules()),
                 first.values().stream().min(Long::compare).orElse(null), first, samples(), samplesPerSecond(),
                 histograms(), null);
-        return new Results.Design(design.name(), design.summary(), Grading.declared(design),
-                design.violates().toJavaList(), List.copyOf(rules()), verdict(), Map.of(ENGINE, engine), findings());
-    }
-
-    /** A design the campaign did not get to: listed, so the report shows it was selected but not run. */
-    static Results.Design notRun(DesignEntry design) {
-        return new Results.Design(design.name(), design.summary(), Grading.declared(design),
-                design.violates().toJavaList(), List.of(), Results.Verdict.NOT_RUN, Map.of(), List.of());
+        return Grading.design(design, rules(), ran(), Map.of(ENGINE, engine), findings());
     }
 
     private List<Results.Histogram> histograms() {

@@ -6,7 +6,8 @@ import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
-import dev.dextrace.stress.fork.AtomicWrite;
+import dev.dextrace.model.results.AtomicWrite;
+import dev.dextrace.model.results.Grading;
 import dev.dextrace.stress.fork.ForkConfig;
 import dev.dextrace.stress.fork.SampleFile;
 import dev.dextrace.stress.scenarios.ScenarioTests;
@@ -239,11 +240,10 @@ public final class StressCampaign implements Callable<Integer> {
     private synchronized void write() {
         List<Results.Design> designs = new ArrayList<>();
         finished.forEach(r -> designs.add(r.toResults()));
-        planned.subList(finished.size(), planned.size()).forEach(d -> designs.add(DesignRun.notRun(d)));
+        planned.subList(finished.size(), planned.size()).forEach(d -> designs.add(Grading.notRun(d)));
         long duration = System.currentTimeMillis() - startMillis;
         Results results = new Results(Results.SCHEMA_VERSION, Instant.now().toString(), duration, budgetInfo(),
-                new Results.Environment(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")),
+                Results.Environment.ofThisJvm(),
                 Map.of(DesignRun.ENGINE, engineRun(duration)), designs);
         try {
             AtomicWrite.write(out.resolve("jcstress.json"), tmp -> ResultsIO.write(results, tmp));

@@ -4,6 +4,7 @@ import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
@@ -61,15 +62,12 @@ public record ReplayFile(String design, String scenario, String expectedRule, Li
     }
 
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         String text = HEADER + "\n"
                 + "design: " + design + "\n"
                 + "scenario: " + scenario + "\n"
                 + "expect: " + (expectedRule == null ? "" : expectedRule) + "\n"
                 + "lanes: " + String.join(" ", lanes) + "\n";
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicWrite.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     /** @throws IllegalArgumentException naming the file and what is wrong with it */

@@ -1,4 +1,4 @@
-package dev.dextrace.stress.fork;
+package dev.dextrace.model.results;
 
 import java.io.IOException;
 import java.nio.file.Files;

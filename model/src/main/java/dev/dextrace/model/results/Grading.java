@@ -44,6 +44,22 @@ public final class Grading {
         return found.containsAll(design.violates().toJavaSet()) ? Results.Verdict.AS_EXPECTED : Results.Verdict.MISSED;
     }
 
+    /**
+     * A design's entry in results.json: what it declares, what was found, and the verdict over that.
+     *
+     * @param ran whether any engine ran it; when none did the verdict is "not run"
+     */
+    public static Results.Design design(DesignEntry design, Set<String> found, boolean ran,
+                                        java.util.Map<String, Results.DesignEngine> engines, java.util.List<Results.Finding> findings) {
+        return new Results.Design(design.name(), design.summary(), declared(design), design.violates().toJavaList(),
+                java.util.List.copyOf(found), verdict(design, found, ran), engines, findings);
+    }
+
+    /** A design selected but not run: listed, so a report shows it was. */
+    public static Results.Design notRun(DesignEntry design) {
+        return design(design, Set.of(), false, java.util.Map.of(), java.util.List.of());
+    }
+
     public static Results.Declared declared(DesignEntry design) {
         return design.declaredClean() ? Results.Declared.CLEAN : Results.Declared.VIOLATES;
     }

@@ -43,6 +43,11 @@ public record Results(
     }
 
     public record Environment(String jdk, Integer cores, String os) {
+        /** The JVM this runs on: what every engine records about where its figures come from. */
+        public static Environment ofThisJvm() {
+            return new Environment(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        }
     }
 
     /** How one engine's run as a whole ended. */

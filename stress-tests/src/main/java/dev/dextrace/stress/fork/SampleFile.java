@@ -3,6 +3,7 @@ package dev.dextrace.stress.fork;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.results.Results;
 
 import java.io.IOException;
