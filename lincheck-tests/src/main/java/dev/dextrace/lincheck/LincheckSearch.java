@@ -4,22 +4,16 @@ import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
-import dev.dextrace.model.driverkit.SharedVariable;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.framework.Framework;
-import dev.dextrace.model.framework.SCSIUserParallelResponse;
-import dev.dextrace.model.framework.SCSIUserParallelTask;
 import dev.dextrace.model.framework.SlotBuffer;
-import dev.dextrace.model.framework.SlotIndexArray;
 import dev.dextrace.model.hardware.HostBusAdapter;
-import dev.dextrace.model.hardware.IOInterruptDispatchSource;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.AtomicStep;
+import dev.dextrace.model.runtime.AtomicSteps;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
-import dev.dextrace.model.runtime.FreeRunningScheduler;
-import dev.dextrace.model.runtime.Lane;
-import dev.dextrace.model.runtime.ModelRuntime;
 import dev.dextrace.model.scenario.Scenario;
 import kotlin.Unit;
 import kotlin.reflect.jvm.ReflectJvmMapping;
@@ -151,7 +145,6 @@ public final class LincheckSearch {
                         .allMethods().ignore())
                 .addGuarantee(forClasses(LincheckSearch::libraryInternals).allMethods().treatAsAtomic())
                 .addGuarantee(forClasses(ProtocolMonitor.class.getName()).allMethods().treatAsAtomic())
-                .addGuarantee(forClasses(Framework.class.getName()).methods("join").ignore())
                 // the lanes' idle loop reads through JDK calls, which Lincheck's await-loop analysis cannot follow
                 .enableAwaitLoopsAnalysis(false);
         ONE_STEP.forEach((c, methods) -> o.addGuarantee(forClasses(c).methods(methods).treatAsAtomic()));
@@ -159,56 +152,35 @@ public final class LincheckSearch {
     }
 
     /**
-     * The model's own steps that run no driver code: each is one step for Lincheck, with a switch point
-     * before it, as a protocol event is. Their insides (the hardware posting an interrupt, a queue taking
-     * a block, the framework classifying a completion under its lock) are bookkeeping; left open, they
-     * add hundreds of switch points per run where no other thread can observe anything new, and the
-     * search spends its budget there instead of between the dext's own steps. What may run driver code
-     * (a queue running a block, a two-way call, an action's Aborted handler) stays open.
+     * The model's own steps that run no driver code, as the model declares them ({@link AtomicStep}):
+     * each is one step for Lincheck, with a switch point before it, as a protocol event is. Their
+     * insides (the hardware posting an interrupt, a queue taking a block, the framework classifying a
+     * completion under its lock) are bookkeeping; left open, they add hundreds of switch points per run
+     * where no other thread can observe anything new, and the search spends its budget there instead of
+     * between the dext's own steps. What may run driver code (a queue running a block, a two-way call,
+     * an action's Aborted handler) stays open.
      */
-    static final Map<String, String[]> ONE_STEP = oneStep(Map.ofEntries(
-            Map.entry(HostBusAdapter.class.getName(), new String[]{"start", "release", "pollCompletion", "hasRunnable",
-                    "tryRunOne", "isQuiet"}),
-            Map.entry(IOInterruptDispatchSource.class.getName(), new String[]{"fire"}),
-            Map.entry(SharedVariable.class.getName(), new String[]{"get", "set"}),
-            Map.entry(DriverKit.class.getName(), new String[]{"event", "eventAndApply", "beginWait", "endWait", "queue"}),
-            Map.entry(Framework.class.getName(), new String[]{"chooseBundle", "issueBundleNow", "beginProcess", "dextTouch",
-                    "viewGeneration", "senseOverrun", "bundledParallelTaskCompletion", "parallelTaskCompletion", "post", "slot",
-                    "isWithDext", "deliveredGeneration", "deliveredCommandIsOver"}),
-            Map.entry(OSAction.class.getName(), new String[]{"label", "retain", "Cancel", "checkCompletion"}),
-            Map.entry(SlotBuffer.class.getName(), new String[]{"get"}),
-            Map.entry(SlotIndexArray.class.getName(), new String[]{"get", "count"}),
-            Map.entry(SCSIUserParallelTask.class.getName(), publicAndPrivate(SCSIUserParallelTask.class)),
-            Map.entry(SCSIUserParallelResponse.class.getName(), publicAndPrivate(SCSIUserParallelResponse.class)),
-            Map.entry(World.class.getName(), new String[]{"lane"}),
-            Map.entry(IODispatchQueue.class.getName(), new String[]{"dispatchAsync", "hasRunnable", "isQuiet", "OnQueue"}),
-            Map.entry("dev.dextrace.model.framework.KernelWorkLoop", new String[]{"post", "hasRunnable", "isQuiet"}),
-            Map.entry(Lane.class.getName(), new String[]{"hasWork"}),
-            Map.entry(ModelRuntime.class.getName(), new String[]{"lane", "stopped", "enterLane", "scheduler"}),
-            Map.entry(FreeRunningScheduler.class.getName(), new String[]{"switchPoint", "signal"})));
+    static final Map<String, String[]> ONE_STEP = oneStep(AtomicSteps.byClass());
 
-    /** Every method of a value class whose accessors each are one event (a read or write of a slot field). */
-    private static String[] publicAndPrivate(Class<?> c) {
-        return java.util.Arrays.stream(c.getDeclaredMethods()).filter(m -> !m.isSynthetic()).map(java.lang.reflect.Method::getName)
-                .distinct().toArray(String[]::new);
-    }
+    /** Fewer steps than this: the scan missed the model (a broken class path), and every search would drown. */
+    static final int MIN_STEPS = 40;
 
-    /** Fails at once, naming it, if a method listed above no longer exists (a rename would silently reopen it). */
-    private static Map<String, String[]> oneStep(Map<String, String[]> methods) {
-        methods.forEach((className, names) -> {
-            Class<?> c;
-            try {
-                c = Class.forName(className, false, LincheckSearch.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("no class " + className + " (LincheckSearch.ONE_STEP)", e);
+    /** Fails at once if the model's steps were not found, rather than silently searching without them. */
+    private static Map<String, String[]> oneStep(Map<String, java.util.Set<String>> found) {
+        int total = found.values().stream().mapToInt(java.util.Set::size).sum();
+        if (total < MIN_STEPS) {
+            throw new IllegalStateException("found " + total + " @AtomicStep methods in the model, expected at least " + MIN_STEPS
+                    + " (LincheckSearch.ONE_STEP): " + found);
+        }
+        for (Class<?> c : java.util.List.of(DriverKit.class, Framework.class, IODispatchQueue.class, SlotBuffer.class,
+                HostBusAdapter.class, OSAction.class)) {
+            if (!found.containsKey(c.getName())) {
+                throw new IllegalStateException(c.getName() + " declares no @AtomicStep (LincheckSearch.ONE_STEP): " + found.keySet());
             }
-            for (String name : names) {
-                if (java.util.Arrays.stream(c.getDeclaredMethods()).noneMatch(m -> m.getName().equals(name))) {
-                    throw new IllegalStateException(className + " has no method " + name + " (LincheckSearch.ONE_STEP)");
-                }
-            }
-        });
-        return methods;
+        }
+        Map<String, String[]> steps = new java.util.TreeMap<>();
+        found.forEach((c, names) -> steps.put(c, names.toArray(String[]::new)));
+        return java.util.Collections.unmodifiableMap(steps);
     }
 
     /**

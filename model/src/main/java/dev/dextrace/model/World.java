@@ -16,6 +16,7 @@ import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ControlledScheduler;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.FreeRunningScheduler;
@@ -149,6 +150,7 @@ public final class World {
         return this;
     }
 
+    @AtomicStep("a map lookup")
     public Lane lane(String name) {
         return runtime.lane(name);
     }

@@ -4,6 +4,7 @@ import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.framework.Dext;
 import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
 import dev.dextrace.model.framework.SCSIUserParallelTask;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code ...Completion} methods, which the framework implements. A driver is one class: the model
  * never needs editing to add one.
  */
-public abstract class IOUserSCSIParallelInterfaceController {
+public abstract class IOUserSCSIParallelInterfaceController implements Dext {
     private static final Map<Class<?>, Map<String, String>> QUEUE_NAMES = new ConcurrentHashMap<>();
 
     private Framework framework;

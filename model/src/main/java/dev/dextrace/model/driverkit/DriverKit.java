@@ -4,6 +4,7 @@ import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.DeadlockDetected;
 import dev.dextrace.model.runtime.ModelRuntime;
 
@@ -72,6 +73,7 @@ public final class DriverKit {
         actions.add(a);
     }
 
+    @AtomicStep("a map lookup")
     public IODispatchQueue queue(String name) {
         return queues.get(name);
     }
@@ -80,11 +82,13 @@ public final class DriverKit {
         return new ArrayList<>(actions);
     }
 
+    @AtomicStep("one protocol event")
     public ProtocolEvent event(EventKind kind, int slot, int generation, String action, String text) {
         return monitor.record(kind, slot, generation, action, text);
     }
 
     /** An event and its effect as one step with respect to other steps on {@code guard} (see ProtocolMonitor). */
+    @AtomicStep("one protocol event and its effect under the guard")
     public <T> T eventAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
                                java.util.function.Function<ProtocolEvent, T> effect) {
         return monitor.recordAndApply(guard, kind, slot, generation, action, text, effect);
@@ -95,6 +99,7 @@ public final class DriverKit {
      * (thread waits for queue, queue held by thread, ...). A chain back to the caller is a cycle of
      * synchronous waits: Q-4, and the caller's wait is abandoned with {@link DeadlockDetected}.
      */
+    @AtomicStep("wait-for bookkeeping; at most one event")
     void beginWait(IODispatchQueue q, String what) {
         Thread me = Thread.currentThread();
         waitingFor.put(me, q);
@@ -119,6 +124,7 @@ public final class DriverKit {
         }
     }
 
+    @AtomicStep("wait-for bookkeeping")
     void endWait() {
         waitingFor.remove(Thread.currentThread());
     }

@@ -3,6 +3,7 @@ package dev.dextrace.model.driverkit;
 import dev.dextrace.model.monitor.DriverFault;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.DeadlockDetected;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
@@ -84,6 +85,7 @@ public final class IODispatchQueue implements Mailbox {
     }
 
     /** Queues a named block (the framework uses the method name, e.g. {@code Process(2,5,18)}). */
+    @AtomicStep("queues a block; it runs later")
     public void dispatchAsync(String label, Object subject, Runnable block) {
         if (block == null) {
             throw new IllegalArgumentException("block must not be null");
@@ -178,6 +180,7 @@ public final class IODispatchQueue implements Mailbox {
     }
 
     /** {@code OnQueue()}: whether the calling thread is running a block of this queue. */
+    @AtomicStep("reads the queue's owner")
     public boolean OnQueue() {
         return name.equals(ExecutionContext.current().queue()) || owner.get() == Thread.currentThread();
     }
@@ -187,6 +190,7 @@ public final class IODispatchQueue implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the queue's state")
     public boolean hasRunnable() {
         return !pending.isEmpty() && owner.get() == null;
     }
@@ -214,6 +218,7 @@ public final class IODispatchQueue implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the queue's state")
     public boolean isQuiet() {
         return pending.isEmpty() && owner.get() == null && running.get() == 0;
     }

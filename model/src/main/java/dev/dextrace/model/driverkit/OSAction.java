@@ -3,6 +3,7 @@ package dev.dextrace.model.driverkit;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +57,7 @@ public final class OSAction {
     }
 
     /** e.g. {@code action#3 (bundled)} */
+    @AtomicStep("reads final fields")
     public String label() {
         return "action#" + id + switch (type) {
             case BundledParallelTaskCompletion -> " (bundled)";
@@ -90,6 +92,7 @@ public final class OSAction {
     }
 
     /** {@code retain()} by the dext. */
+    @AtomicStep("one RETAIN event under the action's lock")
     public void retain() {
         dk.eventAndApply(this, EventKind.RETAIN, -1, 0, label(), "retain " + label(), e -> {
             if (checkAlive(e, "retain")) {
@@ -147,6 +150,7 @@ public final class OSAction {
      * framework action (ACT-3). The handler runs as the Aborted handler, at most once, when the last
      * reference goes.
      */
+    @AtomicStep("one CANCEL event; the Aborted handler runs later on the action's queue")
     public void Cancel(Runnable handler) {
         dk.eventAndApply(this, EventKind.CANCEL, -1, 0, label(), "cancel " + label(), e -> {
             if (checkAlive(e, "cancel")) {
@@ -165,6 +169,7 @@ public final class OSAction {
      * not cancelled (ACT-3), typed for {@code method} (ACT-4). The completion goes on either way, as
      * a use after free often "works" in C: each mistake shows as its own rule, not as a cascade.
      */
+    @AtomicStep("the ACT checks of one completion, inside its COMPLETE step")
     public synchronized void checkCompletion(ProtocolEvent e, Type method, String methodName) {
         if (!checkAlive(e, methodName)) {
             return;

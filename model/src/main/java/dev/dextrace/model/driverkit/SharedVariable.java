@@ -2,6 +2,7 @@ package dev.dextrace.model.driverkit;
 
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.HashSet;
@@ -38,10 +39,12 @@ public final class SharedVariable<T> {
         return new SharedVariable<>(DriverKit.current(), name, initial);
     }
 
+    @AtomicStep("one read of a shared variable: one event")
     public T get() {
         return access(false, null);
     }
 
+    @AtomicStep("one write of a shared variable: one event")
     public void set(T v) {
         access(true, v);
     }

@@ -1,6 +1,7 @@
 package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
 import dev.dextrace.model.runtime.Mailbox;
@@ -32,6 +33,7 @@ final class KernelWorkLoop implements Mailbox {
         dk.runtime().register(this);
     }
 
+    @AtomicStep("queues an item and signals the scheduler")
     void post(String label, Runnable body) {
         items.add(new Item(label, body));
         dk.runtime().scheduler().signal();
@@ -43,6 +45,7 @@ final class KernelWorkLoop implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the queue and the timer, runs nothing")
     public boolean hasRunnable() {
         return !busy.get() && (!items.isEmpty() || timeoutDue.getAsBoolean());
     }
@@ -74,6 +77,7 @@ final class KernelWorkLoop implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the queue, runs nothing")
     public boolean isQuiet() {
         return items.isEmpty() && !busy.get();
     }

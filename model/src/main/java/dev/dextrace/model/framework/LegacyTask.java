@@ -3,7 +3,7 @@ package dev.dextrace.model.framework;
 import dev.dextrace.model.driverkit.OSAction;
 
 /** One task of the legacy pool: the kernel reuses its completion action for every I/O it carries. */
-final class LegacyTask {
+final class LegacyTask implements InFlight {
     final int index;
     final OSAction action;
     volatile int generation;
@@ -17,5 +17,57 @@ final class LegacyTask {
     LegacyTask(int index, OSAction action) {
         this.index = index;
         this.action = action;
+    }
+
+    @Override
+    public String noun() {
+        return "task";
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
+    public boolean inFlight() {
+        return outstanding;
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    @Override
+    public void clearDeadline() {
+        deadlineNanos = Long.MAX_VALUE;
+    }
+
+    @Override
+    public String actionLabel() {
+        return action.label();
+    }
+
+    @Override
+    public void takeBack(int gen) {
+        outstanding = false;
+        timedOutGeneration = gen;
+    }
+
+    /** False: the dext's completion takes a task back at once, so one still in flight was never completed. */
+    @Override
+    public boolean dextCompleted(int gen) {
+        return false;
+    }
+
+    @Override
+    public long issueSeq() {
+        return issueSeq;
     }
 }

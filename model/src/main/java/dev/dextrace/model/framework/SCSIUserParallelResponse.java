@@ -1,28 +1,31 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.runtime.AtomicStep;
+
 /**
  * A response: either a view of response slot i (bundled path: every write is checked against the
  * dext's ownership of the slot and lands in the shared buffer even when it should not, as in C) or a
  * by-value struct the dext fills and passes to {@code ParallelTaskCompletion} (legacy path).
  */
+@AtomicStep("each accessor is one checked read or write of a slot field: one event")
 public final class SCSIUserParallelResponse {
     public static final int kMaxSenseBufferSize = 256;
     public static final int kScsiUserParallelTaskResponseVersion1 = 1;
 
-    private final Framework framework;
+    private final SlotAccessChecks checks;
     private final Slot slot;
     private final int viewGeneration;
     private final ResponseData data;
 
-    SCSIUserParallelResponse(Framework framework, Slot slot, int viewGeneration) {
-        this.framework = framework;
+    SCSIUserParallelResponse(SlotAccessChecks checks, Slot slot, int viewGeneration) {
+        this.checks = checks;
         this.slot = slot;
         this.viewGeneration = viewGeneration;
         this.data = slot.response;
     }
 
     private SCSIUserParallelResponse() {
-        this.framework = null;
+        this.checks = null;
         this.slot = null;
         this.viewGeneration = 0;
         this.data = new ResponseData();
@@ -40,7 +43,7 @@ public final class SCSIUserParallelResponse {
             data.written |= bit;
         };
         if (slot != null) {
-            framework.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true, () -> {
+            checks.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true, () -> {
                 effect.run();
                 return null;
             });
@@ -85,8 +88,8 @@ public final class SCSIUserParallelResponse {
             throw new IllegalArgumentException("sense must not be null (use an empty array for no sense data)");
         }
         if (sense.length > kMaxSenseBufferSize) {
-            if (framework != null) {
-                framework.senseOverrun(slot, sense.length);
+            if (checks != null) {
+                checks.senseOverrun(slot, sense.length);
             }
             throw new IllegalArgumentException("sense length must be 0.." + kMaxSenseBufferSize
                     + " (kMaxSenseBufferSize), was " + sense.length);

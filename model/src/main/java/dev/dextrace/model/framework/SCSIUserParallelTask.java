@@ -1,26 +1,29 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.runtime.AtomicStep;
+
 /**
  * A command: either a view of command slot i in the shared buffer (bundled path: every read is
  * checked against the dext's ownership of the slot, SLOT-1/3/5) or a value passed by copy (legacy
  * path, or a local copy the dext made). A slot view reads the slot as it is now: after a reissue it
  * sees the next command, as a stale pointer would.
  */
+@AtomicStep("each accessor is one checked read or write of a slot field: one event")
 public final class SCSIUserParallelTask {
-    private final Framework framework;
+    private final SlotAccessChecks checks;
     private final Slot slot;
     private final int viewGeneration;
     private final TaskData value;
 
-    SCSIUserParallelTask(Framework framework, Slot slot, int viewGeneration) {
-        this.framework = framework;
+    SCSIUserParallelTask(SlotAccessChecks checks, Slot slot, int viewGeneration) {
+        this.checks = checks;
         this.slot = slot;
         this.viewGeneration = viewGeneration;
         this.value = null;
     }
 
     private SCSIUserParallelTask(TaskData value) {
-        this.framework = null;
+        this.checks = null;
         this.slot = null;
         this.viewGeneration = 0;
         this.value = value;
@@ -43,9 +46,9 @@ public final class SCSIUserParallelTask {
         if (slot == null) {
             return value;
         }
-        return framework.dextTouch(slot, viewGeneration, "read " + field, false, () -> {
+        return checks.dextTouch(slot, viewGeneration, "read " + field, false, () -> {
             TaskData d = slot.command;
-            return d != null ? d : framework.emptyTask();
+            return d != null ? d : SlotAccessChecks.emptyTask();
         });
     }
 

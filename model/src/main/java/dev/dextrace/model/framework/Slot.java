@@ -5,7 +5,7 @@ package dev.dextrace.model.framework;
  * issue (generation) it is at. Transitions happen under the framework's lock; the dext-access checks
  * read the volatile fields without it.
  */
-final class Slot {
+final class Slot implements InFlight {
     final int index;
     final ResponseData response = new ResponseData();
     volatile int generation;
@@ -19,6 +19,57 @@ final class Slot {
 
     Slot(int index) {
         this.index = index;
+    }
+
+    @Override
+    public String noun() {
+        return "slot";
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
+    public boolean inFlight() {
+        return ownedByDext;
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    @Override
+    public void clearDeadline() {
+        deadlineNanos = Long.MAX_VALUE;
+    }
+
+    @Override
+    public String actionLabel() {
+        return null; // a bundle's action is per bundle, not per slot
+    }
+
+    @Override
+    public void takeBack(int gen) {
+        timedOutGeneration = gen;
+        ownedByDext = false;
+    }
+
+    @Override
+    public boolean dextCompleted(int gen) {
+        return dextCompletedGeneration == gen;
+    }
+
+    @Override
+    public long issueSeq() {
+        return issueSeq;
     }
 
     /** The dext holds this generation and has not completed it: it may touch the slot. */

@@ -1,5 +1,7 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.runtime.AtomicStep;
+
 import java.util.function.BiFunction;
 
 /**
@@ -8,24 +10,25 @@ import java.util.function.BiFunction;
  * against the dext's ownership of slot i at the moment the view was taken.
  */
 public final class SlotBuffer<T> {
-    private final Framework framework;
+    private final SlotAccessChecks checks;
     private final String name;
     private final BiFunction<Slot, Integer, T> view;
 
-    SlotBuffer(Framework framework, String name, BiFunction<Slot, Integer, T> view) {
-        this.framework = framework;
+    SlotBuffer(SlotAccessChecks checks, String name, BiFunction<Slot, Integer, T> view) {
+        this.checks = checks;
         this.name = name;
         this.view = view;
     }
 
     /** The number of slots, N. */
     public int length() {
-        return framework.slotCount();
+        return checks.slotCount();
     }
 
     /** @throws IllegalArgumentException if index is outside 0..N-1 */
+    @AtomicStep("takes a view: reads one slot's state, no event")
     public T get(int index) {
-        Slot s = framework.slot(name + " index", index);
-        return view.apply(s, framework.viewGeneration(s));
+        Slot s = checks.slot(name + " index", index);
+        return view.apply(s, checks.viewGeneration(s));
     }
 }

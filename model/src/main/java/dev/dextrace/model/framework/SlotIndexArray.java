@@ -1,8 +1,10 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
 
 /**
  * {@code const uint16_t parallelRequestSlotIndices[32]} as Process receives it. Entries at or beyond
@@ -12,33 +14,35 @@ import dev.dextrace.model.monitor.Rule;
 public final class SlotIndexArray {
     public static final int kMaxBundledParallelTasks = 32;
 
-    private final Framework framework;
+    private final DriverKit dk;
     private final int[] indices;
     private final int count;
 
-    SlotIndexArray(Framework framework, int[] indices, int count) {
-        this.framework = framework;
+    SlotIndexArray(DriverKit dk, int[] indices, int count) {
+        this.dk = dk;
         this.indices = new int[kMaxBundledParallelTasks];
         System.arraycopy(indices, 0, this.indices, 0, count);
         this.count = count;
     }
 
     /** {@code parallelRequestSlotIndices[i]}. */
+    @AtomicStep("reads the message's own copy; at most one event")
     public int get(int i) {
         if (i < 0 || i >= kMaxBundledParallelTasks) {
             throw new IllegalArgumentException("parallelRequestSlotIndices index must be 0.."
                     + (kMaxBundledParallelTasks - 1) + ", was " + i);
         }
         if (i >= count) {
-            ProtocolEvent e = framework.driverKit().event(EventKind.INDEX_READ, -1, 0, null,
+            ProtocolEvent e = dk.event(EventKind.INDEX_READ, -1, 0, null,
                     "read parallelRequestSlotIndices[" + i + "] (count " + count + ")");
-            framework.driverKit().monitor().violate(Rule.SLOT_2, "read parallelRequestSlotIndices[" + i
+            dk.monitor().violate(Rule.SLOT_2, "read parallelRequestSlotIndices[" + i
                     + "] beyond parallelRequestSlotIndicesCount " + count + ": not part of the bundle", -1, 0, null, e);
         }
         return indices[i];
     }
 
     /** The count as the framework passed it (the same as the call's count argument). */
+    @AtomicStep("reads a final field")
     public int count() {
         return count;
     }

@@ -2,6 +2,7 @@ package dev.dextrace.model.hardware;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.Mailbox;
 
 import java.util.Map;
@@ -62,6 +63,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     /** The dext posts a command (e.g. {@code PostSCSIRequest}). */
+    @AtomicStep("the hardware takes a command: one event, finishing it at most queues an interrupt block")
     public void start(int tag, long requestedBytes) {
         dk.event(EventKind.HW_START, tag, 0, null, "HW start tag " + tag);
         HbaCompletion done = new HbaCompletion(tag, GOOD, requestedBytes);
@@ -81,6 +83,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     /** Lets held commands finish now (raising the interrupt); a tag not started yet finishes as soon as it starts. */
+    @AtomicStep("finishing held commands: events and queued interrupt blocks only")
     public void release(int... tags) {
         for (int tag : tags) {
             HbaCompletion done = held.remove(tag);
@@ -93,6 +96,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     /** The next finished command on the completion ring, or null (the ISR reads until empty). */
+    @AtomicStep("one ring read: one event")
     public HbaCompletion pollCompletion() {
         return dk.eventAndApply(ring, EventKind.RING_READ, -1, 0, null, "read completion ring", e -> ring.poll());
     }
@@ -116,12 +120,14 @@ public class HostBusAdapter implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the in-flight queue")
     public boolean hasRunnable() {
         Pending p = inFlight.peek();
         return p != null && p.dueNanos <= System.nanoTime();
     }
 
     @Override
+    @AtomicStep("finishes one command: one event, then at most queues an interrupt block")
     public boolean tryRunOne() {
         Pending p = inFlight.peek();
         if (p == null || p.dueNanos > System.nanoTime() || !inFlight.remove(p)) {
@@ -132,6 +138,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     @Override
+    @AtomicStep("reads the in-flight queue")
     public boolean isQuiet() {
         return inFlight.isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.dextrace.model.hardware;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
+import dev.dextrace.model.runtime.AtomicStep;
 
 /**
  * DriverKit's {@code IOInterruptDispatchSource}: delivers the hardware's interrupts as blocks on the
@@ -55,6 +56,7 @@ public final class IOInterruptDispatchSource {
      * Interrupts coalesce, as a dispatch source's do: while a handler block waits to run, further
      * interrupts add no block; that one handler must drain everything that finished.
      */
+    @AtomicStep("queues the handler block; the handler runs later on its queue")
     void fire() {
         Runnable h = handler;
         if (enabled && h != null && pending.compareAndSet(false, true)) {

@@ -15,6 +15,7 @@ public final class FreeRunningScheduler implements Scheduler {
     private volatile ModelRuntime runtime;
 
     @Override
+    @AtomicStep("the free-running scheduler's switch point does nothing a search could interleave with")
     public void switchPoint() {
         ModelRuntime rt = runtime;
         if (rt != null && rt.stopped() && isLane()) {
@@ -73,6 +74,7 @@ public final class FreeRunningScheduler implements Scheduler {
     }
 
     @Override
+    @AtomicStep("wakes idle lanes")
     public void signal() {
         // waiters poll; nothing to wake
     }

@@ -37,6 +37,7 @@ public final class Lane {
     }
 
     /** Something in this lane's mailboxes could run now. */
+    @AtomicStep("reads the lane's mailboxes")
     public boolean hasWork() {
         for (Mailbox m : mailboxes) {
             if (m.hasRunnable()) {

@@ -43,6 +43,7 @@ public final class ModelRuntime {
         scheduler.attach(this);
     }
 
+    @AtomicStep("reads a final field")
     public Scheduler scheduler() {
         return scheduler;
     }
@@ -62,6 +63,7 @@ public final class ModelRuntime {
         this.onLaneEntry = hook;
     }
 
+    @AtomicStep("lane bookkeeping of the calling thread")
     void enterLane() {
         onLaneEntry.run();
     }
@@ -88,6 +90,7 @@ public final class ModelRuntime {
     }
 
     /** The lane with this name; the message lists the lanes there are. */
+    @AtomicStep("a map lookup")
     public Lane lane(String name) {
         synchronized (lanes) {
             Lane l = lanes.get(name);
@@ -173,6 +176,7 @@ public final class ModelRuntime {
         scheduler.signal();
     }
 
+    @AtomicStep("reads a flag")
     public boolean stopped() {
         return stopped;
     }

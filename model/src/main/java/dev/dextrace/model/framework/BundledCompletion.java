@@ -1,0 +1,154 @@
+package dev.dextrace.model.framework;
+
+import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.AtomicStep;
+import dev.dextrace.model.runtime.ExecutionContext;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code BundledParallelTaskCompletion}: the kernel's checks of a completed bundle (ownership and
+ * version, SLOT-4, CMP-1; the response, SLOT-6, SLOT-7) in the same step as its COMPLETE event, then
+ * the slots going back to the pool, in the caller or on the kernel's thread.
+ */
+final class BundledCompletion {
+    private final SlotPool pool;
+    private final DriverKit dk;
+    private final KernelWorkLoop kernel;
+    private final Runnable issueMore;
+
+    /** @param issueMore issues what waits for the slots a completion frees */
+    BundledCompletion(SlotPool pool, KernelWorkLoop kernel, Runnable issueMore) {
+        this.pool = pool;
+        this.dk = pool.dk;
+        this.kernel = kernel;
+        this.issueMore = issueMore;
+    }
+
+    /** {@code BundledParallelTaskCompletion(action, indices[32], count)} from the dext. */
+    @AtomicStep("one COMPLETE event and its checks under the kernel lock; issuing more only queues blocks")
+    void complete(OSAction completion, int[] indices, int count) {
+        if (completion == null) {
+            throw new IllegalArgumentException("completion must not be null: pass the OSAction Process delivered");
+        }
+        pool.checkIndices("parallelResponseSlotIndices", indices, count);
+        if (!pool.bundled) {
+            throw new IllegalStateException("BundledParallelTaskCompletion needs the bundled path; this dext did not map the buffers");
+        }
+        int[] listed = Arrays.copyOf(indices, count);
+        List<Slot> late = new ArrayList<>();
+        List<Slot> toReturn = dk.eventAndApply(pool.lock, EventKind.COMPLETE, count == 1 ? listed[0] : -1,
+                count == 1 ? pool.slots[listed[0]].generation : 0, completion.label(), "Complete(" + SlotPool.join(listed, count) + ")",
+                e -> {
+                    completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
+                    return classify(listed, e, completion, late);
+                });
+        settle(toReturn, late, completion);
+    }
+
+    /**
+     * Under the kernel lock, in the same step as the COMPLETE event: ownership (SLOT-4, CMP-1), then
+     * response checks (SLOT-6, SLOT-7). Returns the slots to give back; late ones go to {@code late}.
+     */
+    List<Slot> classify(int[] listed, ProtocolEvent e, OSAction completion, List<Slot> late) {
+        List<Slot> accepted = new ArrayList<>();
+        ExecutionContext ctx = ExecutionContext.current();
+        for (int i : listed) {
+            Slot s = pool.slots[i];
+            int gen = s.generation;
+            int known = ctx.knownSlotGeneration(i);
+            if (known > 0 && known != gen && s.ownedByDext) {
+                dk.monitor().violate(s.timedOutGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
+                        + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
+                        + ": the completion is credited to the wrong I/O", i, gen, completion.label(), e);
+            } else if (!s.ownedByDext) {
+                if (gen > 0 && s.timedOutGeneration == gen) {
+                    late.add(s); // [code] logged and dropped: the dext cannot know the kernel gave up
+                } else {
+                    dk.monitor().violate(Rule.SLOT_4, "slot " + i + " is not the dext's: "
+                            + (gen == 0 ? "never issued" : "gen " + gen + " was already returned"), i, gen, completion.label(), e);
+                }
+            } else if (s.deliveredGeneration != gen) {
+                dk.monitor().violate(s.timedOutGeneration == s.deliveredGeneration && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4,
+                        "slot " + i + " was reissued as gen " + gen + " and not yet delivered: this completion is for the old I/O"
+                                + " but would be credited to the new one", i, gen, completion.label(), e);
+            } else if (s.dextCompletedGeneration == gen) {
+                dk.monitor().violate(Rule.SLOT_4, "slot " + i + " gen " + gen + " completed twice", i, gen, completion.label(), e);
+            } else {
+                s.dextCompletedGeneration = gen;
+                accepted.add(s);
+            }
+        }
+        List<Slot> toReturn = new ArrayList<>();
+        for (Slot s : accepted) {
+            if (checkResponse(s, e, completion)) {
+                toReturn.add(s);
+            }
+        }
+        return toReturn;
+    }
+
+    /** After the step: log late completions, then give the slots back (now, or on the kernel's thread). */
+    void settle(List<Slot> toReturn, List<Slot> late, OSAction completion) {
+        for (Slot s : late) {
+            dk.event(EventKind.DROPPED, s.index, s.generation, completion.label(), "late Complete(" + s.index
+                    + ") after the kernel's timeout: logged and dropped");
+        }
+        if (toReturn.isEmpty()) {
+            return;
+        }
+        if (pool.config.completionProcessing() == FrameworkConfig.CompletionProcessing.IN_CALLER) {
+            returnSlots(toReturn);
+        } else {
+            kernel.post("process Complete", () -> returnSlots(toReturn));
+        }
+    }
+
+    /** SLOT-6 (version, task ID, target) and SLOT-7 (every field written); false if the completion is dropped. */
+    private boolean checkResponse(Slot s, ProtocolEvent e, OSAction completion) {
+        ResponseData r = s.response;
+        TaskData c = s.command;
+        int gen = s.generation;
+        if (r.version != SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1) {
+            dk.monitor().violate(Rule.SLOT_6, "response slot " + s.index + " has version " + r.version
+                    + ", not 1: the framework silently drops the completion", s.index, gen, completion.label(), e);
+            return false;
+        }
+        if (r.fControllerTaskIdentifier != c.fControllerTaskIdentifier() || r.fTargetID != c.fTargetID()) {
+            dk.monitor().violate(Rule.SLOT_6, "response slot " + s.index + " answers task 0x" + Long.toHexString(r.fControllerTaskIdentifier)
+                    + " target " + r.fTargetID + ", but command slot " + s.index + " holds task 0x"
+                    + Long.toHexString(c.fControllerTaskIdentifier()) + " target " + c.fTargetID(), s.index, gen, completion.label(), e);
+            return true;
+        }
+        int missing = ResponseData.REQUIRED & ~r.written;
+        if (missing != 0) {
+            dk.monitor().violate(Rule.SLOT_7, "response slot " + s.index + " completed before "
+                    + ResponseData.names(missing) + " were written", s.index, gen, completion.label(), e);
+        }
+        return true;
+    }
+
+    private void returnSlots(List<Slot> done) {
+        for (Slot s : done) {
+            int gen = s.generation;
+            boolean back = dk.eventAndApply(pool.lock, EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned",
+                    e -> {
+                        boolean mine = s.ownedByDext && s.generation == gen;
+                        if (mine) {
+                            s.ownedByDext = false;
+                        }
+                        return mine;
+                    });
+            if (back) {
+                pool.outstanding.decrementAndGet();
+            }
+        }
+        issueMore.run();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dextrace.model.framework;
+
+/**
+ * A command the kernel's timer watches: the one in a slot (bundled path) or in a legacy task. Both
+ * time out alike (TaskTimeoutOccurred); this is what the timer needs of either.
+ */
+interface InFlight {
+    /** "slot" or "task", as events and violations name it. */
+    String noun();
+
+    int index();
+
+    int generation();
+
+    /** Issued and not yet back with the kernel. */
+    boolean inFlight();
+
+    long deadlineNanos();
+
+    /** The timer has fired for this issue: it must not fire again. */
+    void clearDeadline();
+
+    /** The completion action events about it name, or null. */
+    String actionLabel();
+
+    /** Under the kernel lock: the kernel's timeout takes generation gen back from the dext. */
+    void takeBack(int gen);
+
+    /** Whether the dext completed generation gen (a lost completion is then no lost completion). */
+    boolean dextCompleted(int gen);
+
+    /** The sequence number of the event that issued it (the hardware's "finished since" check). */
+    long issueSeq();
+}
