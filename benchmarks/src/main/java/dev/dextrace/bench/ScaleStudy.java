@@ -9,8 +9,8 @@ import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.replay.Exploration;
 import dev.dextrace.model.runtime.Strategy;
-import dev.dextrace.model.scenario.Exploration;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 

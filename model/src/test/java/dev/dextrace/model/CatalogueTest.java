@@ -2,9 +2,9 @@ package dev.dextrace.model;
 
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.replay.Exploration;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
-import dev.dextrace.model.scenario.Exploration;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;

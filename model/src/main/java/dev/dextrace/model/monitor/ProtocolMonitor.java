@@ -1,8 +1,5 @@
 package dev.dextrace.model.monitor;
 
-import dev.dextrace.model.runtime.ExecutionContext;
-import dev.dextrace.model.runtime.Scheduler;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
@@ -23,7 +20,7 @@ public final class ProtocolMonitor {
     /** Events a violation keeps as its story. */
     static final int STORY = 40;
 
-    private final Scheduler scheduler;
+    private final EventSite scheduler;
     private final java.util.List<Invariant> invariants;
     private final int maxEvents;
     private final boolean keepTrace;
@@ -36,7 +33,7 @@ public final class ProtocolMonitor {
     private volatile ProtocolEvent last;
     private volatile boolean truncated;
 
-    public ProtocolMonitor(Scheduler scheduler, java.util.List<Invariant> invariants, int maxEvents) {
+    public ProtocolMonitor(EventSite scheduler, java.util.List<Invariant> invariants, int maxEvents) {
         this(scheduler, invariants, maxEvents, true);
     }
 
@@ -44,7 +41,7 @@ public final class ProtocolMonitor {
      * @param keepTrace false: keep no event log and no stories, only the verdicts (the rules are still
      *                  checked, as they are the protocol's own bookkeeping): the "monitor off" of the benchmarks
      */
-    public ProtocolMonitor(Scheduler scheduler, java.util.List<Invariant> invariants, int maxEvents, boolean keepTrace) {
+    public ProtocolMonitor(EventSite scheduler, java.util.List<Invariant> invariants, int maxEvents, boolean keepTrace) {
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be >= 1, was " + maxEvents);
         }
@@ -82,8 +79,7 @@ public final class ProtocolMonitor {
     }
 
     private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
-        ExecutionContext ctx = ExecutionContext.current();
-        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), ctx.lane(), ctx.queue(), kind, slot, generation, action, text);
+        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), kind, slot, generation, action, text);
         if (keepTrace) {
             if (stored.incrementAndGet() <= maxEvents) {
                 events.add(e);
@@ -110,8 +106,7 @@ public final class ProtocolMonitor {
     }
 
     public void fault(DriverFault.Kind kind, String message) {
-        ExecutionContext ctx = ExecutionContext.current();
-        faults.add(new DriverFault(kind, message, ctx.queue(), ctx.lane()));
+        faults.add(new DriverFault(kind, message, scheduler.currentQueue(), scheduler.currentLane()));
         record(EventKind.FAULT, -1, 0, null, kind + ": " + message);
     }
 

@@ -1,10 +1,10 @@
-package dev.dextrace.model.scenario;
+package dev.dextrace.model.replay;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
-import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.runtime.Strategy;
+import dev.dextrace.model.scenario.Scenario;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  * Systematic search on the controlled runtime, two lanes as in the stress harness: the
  * run-to-completion order, then every order with one preemption (bound 1, as in CHESS), then seeded
  * random orders. Keeps the first run that showed each rule, with its replay file and the time it took.
+ * It lives with the replays it records (a scenario knows nothing of searches).
  */
 public final class Exploration {
     /** The first run that showed a rule. */

@@ -1,5 +1,7 @@
 package dev.dextrace.model.runtime;
 
+import dev.dextrace.model.monitor.EventSite;
+
 import java.util.function.BooleanSupplier;
 
 /**
@@ -7,9 +9,20 @@ import java.util.function.BooleanSupplier;
  * {@link ControlledScheduler}: one at a time, switching only at protocol events, in an order a
  * {@link Strategy} picks, so the same order replays the same events.
  */
-public interface Scheduler {
+public interface Scheduler extends EventSite {
     /** Called by a thread just before it records a protocol event. */
+    @Override
     void switchPoint();
+
+    @Override
+    default String currentLane() {
+        return ExecutionContext.current().lane();
+    }
+
+    @Override
+    default String currentQueue() {
+        return ExecutionContext.current().queue();
+    }
 
     /** Blocks the caller until {@code ready} holds. Throws {@link RunAbandoned} if the run stops first. */
     void await(BooleanSupplier ready, String what);
