@@ -47,7 +47,8 @@ public final class AtomicSteps {
         return steps;
     }
 
-    private static Set<String> stepsOf(Class<?> c) {
+    /** The step names of one class; see {@link #byClass()}. */
+    static Set<String> stepsOf(Class<?> c) {
         List<Method> methods = Arrays.stream(c.getDeclaredMethods()).filter(m -> !m.isSynthetic()).collect(Collectors.toList());
         boolean whole = c.isAnnotationPresent(AtomicStep.class);
         Set<String> names = methods.stream().filter(m -> whole || m.isAnnotationPresent(AtomicStep.class))
