@@ -13,8 +13,8 @@ import java.util.List;
  * a class of its own: {@link Boot} (start-up), {@link Issuing} (bundling and issue),
  * {@link BundledCompletion}, {@link LegacyPath} (the two-way path), {@link Timeouts},
  * {@link SlotAccessChecks} (the dext's use of the shared buffers) and {@link QueueRouting}, sharing
- * the bookkeeping in {@link SlotPool}. This class only wires them and forwards; it reads no shared
- * state itself, so the switch points of a run are those of the jobs.
+ * the bookkeeping in {@link SlotPool}. This class only wires them and forwards: besides what a query
+ * returns it touches no shared state, so the switch points of a run are those of the jobs.
  */
 public final class Framework {
     private final SlotPool pool;
