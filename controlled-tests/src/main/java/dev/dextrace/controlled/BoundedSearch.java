@@ -1,7 +1,5 @@
 package dev.dextrace.controlled;
 
-import dev.dextrace.model.monitor.ProtocolEvent;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +25,7 @@ import java.util.function.Function;
  */
 final class BoundedSearch {
     /** A lane that need not be branched to, with the step it would take. */
-    private record Asleep(String lane, ProtocolEvent step) {
+    private record Asleep(String lane, Step step) {
     }
 
     private static final class Node {
@@ -39,7 +37,7 @@ final class BoundedSearch {
         final int preemptions;
         final List<Asleep> sleep;
         /** Lanes run from here, in the order they were, with the step each took. */
-        final Map<String, ProtocolEvent> explored = new LinkedHashMap<>();
+        final Map<String, Step> explored = new LinkedHashMap<>();
         final Set<String> pruned = new HashSet<>();
 
         Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep) {
@@ -117,12 +115,12 @@ final class BoundedSearch {
         runs++;
         diverged |= run.diverged();
         List<PrefixStrategy.Point> points = run.points();
-        List<ProtocolEvent> steps = run.steps();
+        List<Step> steps = run.steps();
         longest = Math.max(longest, points.size());
         int from = branch == null ? 0 : branch.index + 1;
         List<Asleep> sleep = List.of();
         if (branch != null) {
-            ProtocolEvent step = from - 1 < steps.size() ? steps.get(from - 1) : null;
+            Step step = from - 1 < steps.size() ? steps.get(from - 1) : Step.unknown(lane);
             branch.explored.put(lane, step);
             if (reduce) {
                 List<Asleep> carried = new ArrayList<>(branch.sleep);
@@ -148,9 +146,9 @@ final class BoundedSearch {
         }
     }
 
-    /** The sleeping lanes that stay asleep after {@code step}: those whose step is independent of it. */
-    private static List<Asleep> awake(List<Asleep> sleep, ProtocolEvent step) {
-        return sleep.stream().filter(a -> Dependence.independent(a.step(), step)).toList();
+    /** The sleeping lanes that stay asleep after {@code step}: those of other lanes whose step is independent of it. */
+    private static List<Asleep> awake(List<Asleep> sleep, Step step) {
+        return sleep.stream().filter(a -> !a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)).toList();
     }
 
     int runs() {

@@ -44,6 +44,9 @@ public final class ControlledCampaign implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/campaign", description = "Folder for controlled.json (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--no-reduction", description = "Search without partial-order reduction (to measure what it saves).")
+    private boolean noReduction;
+
     @Option(names = "--run-id", description = "The campaign run this belongs to; stored with the budget.")
     private String runId;
 
@@ -59,7 +62,7 @@ public final class ControlledCampaign implements Callable<Integer> {
         try {
             selected = Catalogue.select(designs).toJavaList();
             chosen = Scenarios.select(scenarios).toJavaList();
-            b = ControlledSearch.Budget.named(budget);
+            b = noReduction ? ControlledSearch.Budget.named(budget).withoutReduction() : ControlledSearch.Budget.named(budget);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
@@ -70,6 +73,7 @@ public final class ControlledCampaign implements Callable<Integer> {
         budgetInfo.put("controlledPreemptions", b.preemptions());
         budgetInfo.put("controlledPctRuns", b.pctRuns());
         budgetInfo.put("controlledPctDepth", b.pctDepth());
+        budgetInfo.put("controlledReduction", b.reduce());
         budgetInfo.put("designs", designs);
         budgetInfo.put("scenarios", scenarios);
         budgetInfo.put("runId", runId);

@@ -72,11 +72,13 @@ public final class ControlledSearch {
     }
 
     /**
-     * How hard one scenario was searched: the exhaustive part (bound reached, runs, branches pruned by
-     * the reduction, whether the bound was searched completely), the PCT part, the violations, the time.
+     * How hard one scenario was searched: the exhaustive part (the bound reached, runs, branches the
+     * reduction pruned, whether the bound was searched completely or why not), the PCT part, the
+     * violations, the time.
      */
-    public record Statement(String scenario, int bound, boolean complete, int runs, int pruned, int pctRuns, int pctDepth,
-                            int lanes, int steps, int violatingRuns, String firstViolation, int hungRuns, long millis) {
+    public record Statement(String scenario, int bound, boolean complete, boolean stoppedAtViolation, int runs, int pruned,
+                            int pctRuns, int pctDepth, int lanes, int steps, int violatingRuns, String firstViolation,
+                            int hungRuns, long millis) {
         /** PCT's bound on missing a given depth-d bug in these runs, or 1 when none ran. */
         public double pctMissBound() {
             return pctRuns == 0 ? 1 : Pct.missProbability(lanes, steps, pctDepth, pctRuns);
@@ -84,13 +86,15 @@ public final class ControlledSearch {
 
         @Override
         public String toString() {
-            String exhaustive = (complete ? "exhaustive up to " : "searched up to (not completely) ") + bound + " preemption"
-                    + (bound == 1 ? "" : "s") + ": " + runs + " interleavings run" + (pruned > 0 ? " (" + pruned
+            String upTo = "up to " + bound + " preemption" + (bound == 1 ? "" : "s");
+            String exhaustive = (complete ? "exhaustive " + upTo : upTo + ", not completely (" + (stoppedAtViolation
+                    ? "stopped at a violation once every declared rule had shown" : "run cap reached") + ")")
+                    + ": " + runs + " interleavings run" + (pruned > 0 ? " (" + pruned
                     + " more branches pruned as reorderings of independent steps)" : "");
+            String found = violatingRuns == 0 ? "0 violations" : violatingRuns + " violating run" + (violatingRuns == 1 ? "" : "s")
+                    + ", first: " + firstViolation;
             String pct = pctRuns == 0 ? "no PCT runs" : String.format(Locale.ROOT, "PCT: %d runs at depth %d (%d lanes, %d steps), "
                     + "P(miss a depth-%d bug) <= %.3g", pctRuns, pctDepth, lanes, steps, pctDepth, pctMissBound());
-            String found = violatingRuns == 0 ? "0 violations" : violatingRuns + " violating run" + (violatingRuns == 1 ? "" : "s")
-                    + ", first: " + firstViolation + " (search stopped there)";
             return exhaustive + ", " + found + "; " + pct + (hungRuns > 0 ? "; " + hungRuns + " runs hung" : "") + "; " + millis + " ms";
         }
     }
@@ -197,7 +201,8 @@ public final class ControlledSearch {
             }
 
             Statement statement() {
-                return new Statement(scenario.name(), bound, complete, search.runs(), search.pruned(), pctRuns, budget.pctDepth(),
+                return new Statement(scenario.name(), bound, complete && !stopped(), stopped(), search.runs(), search.pruned(),
+                        pctRuns, budget.pctDepth(),
                         lanes, Math.max(1, search.longestRun()), violating, firstViolation, hung, nanos / 1_000_000);
             }
         }

@@ -10,31 +10,40 @@ import java.util.Set;
 /**
  * When two steps of different lanes may be swapped without changing what the run does or what the
  * monitor concludes: the partial-order reduction's independence relation, read off the steps'
- * {@link ProtocolEvent}s (docs/decisions.md, "Controlled engine"). It errs towards "dependent": a step
- * whose event is unknown, a step of a kind that touches global state, and any two steps that share a
- * slot, an action, a queue or a kind of shared location are dependent.
+ * {@link ProtocolEvent}s (docs/decisions.md, "Controlled engine"). It errs towards "dependent": an
+ * unknown step, an event of a kind that touches global state, and any two events that share a slot,
+ * an action, a queue, a shared variable, a lock or the hardware are dependent. A silent step (a lane
+ * waking up or going idle, no event) is independent of the other lanes' steps.
  */
-public final class Dependence {
+final class Dependence {
     /** Kinds whose effect is not confined to the slot, action or queue the event names. */
     private static final Set<EventKind> GLOBAL = EnumSet.of(EventKind.FAULT, EventKind.TIMEOUT, EventKind.NOTE,
             EventKind.ROUTE, EventKind.WAIT, EventKind.DROPPED, EventKind.ABORTED);
 
-    /** Shared locations the event does not name precisely (a variable, a lock, the hardware ring): one per family. */
-    private enum Location { SHARED_MEMORY, LOCK, HARDWARE }
-
     private Dependence() {
     }
 
-    /** True when the order of {@code a} and {@code b} may matter; null stands for a step whose footprint is unknown. */
-    public static boolean dependent(ProtocolEvent a, ProtocolEvent b) {
-        if (a == null || b == null || GLOBAL.contains(a.kind()) || GLOBAL.contains(b.kind())) {
-            return true;
-        }
+    static boolean independent(Step a, Step b) {
+        return !dependent(a, b);
+    }
+
+    static boolean dependent(Step a, Step b) {
         if (a.lane().equals(b.lane())) {
             return true;
         }
-        Location la = location(a.kind());
-        if (la != null && la == location(b.kind())) {
+        if (a.silent() || b.silent()) {
+            return false;
+        }
+        return dependent(a.event(), b.event());
+    }
+
+    /** True when the order of {@code a} and {@code b} may matter; null stands for an unknown step. */
+    static boolean dependent(ProtocolEvent a, ProtocolEvent b) {
+        if (a == null || b == null || GLOBAL.contains(a.kind()) || GLOBAL.contains(b.kind())) {
+            return true;
+        }
+        String la = location(a);
+        if (la != null && la.equals(location(b))) {
             return true;
         }
         return (a.slot() >= 0 && a.slot() == b.slot())
@@ -42,16 +51,24 @@ public final class Dependence {
                 || (a.queue() != null && Objects.equals(a.queue(), b.queue()));
     }
 
-    public static boolean independent(ProtocolEvent a, ProtocolEvent b) {
-        return !dependent(a, b);
-    }
-
-    private static Location location(EventKind k) {
-        return switch (k) {
-            case VAR_READ, VAR_WRITE, TABLE_WRITE, SCOPED_ACCESS -> Location.SHARED_MEMORY;
-            case LOCK, UNLOCK -> Location.LOCK;
-            case HW_START, INTERRUPT, RING_READ -> Location.HARDWARE;
+    /**
+     * The shared location an event touches beyond its slot, action and queue: a variable by name (each
+     * {@code SharedVariable}, each command-table entry, is one), a lock by name, or the hardware as a whole
+     * (its completion ring); null for none.
+     */
+    static String location(ProtocolEvent e) {
+        return switch (e.kind()) {
+            case VAR_READ, VAR_WRITE -> "var " + word(e.text(), 1);
+            case TABLE_WRITE -> "var " + word(e.text(), 0);
+            case LOCK, UNLOCK -> "lock " + word(e.text(), 1);
+            case SCOPED_ACCESS -> "call-scoped memory";
+            case HW_START, INTERRUPT, RING_READ -> "hardware";
             default -> null;
         };
+    }
+
+    private static String word(String text, int i) {
+        String[] w = text.split(" ");
+        return i < w.length ? w[i] : text;
     }
 }

@@ -1,6 +1,5 @@
 package dev.dextrace.controlled;
 
-import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.runtime.Strategy;
 
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ final class PrefixStrategy implements Strategy {
     private final List<String> prefix;
     private final Strategy tail = Strategy.runToCompletion();
     private final List<Point> points = new ArrayList<>();
-    private final List<ProtocolEvent> steps = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
     private long eventsAtLastDecision;
     private boolean diverged;
 
@@ -35,8 +34,10 @@ final class PrefixStrategy implements Strategy {
     @Override
     public String choose(Decision d) {
         if (!points.isEmpty()) {
-            // a step that recorded no event or several has no single footprint: null, which is dependent on everything
-            steps.add(d.eventsSinceStart() - eventsAtLastDecision == 1 ? d.lastEvent() : null);
+            String lane = points.get(points.size() - 1).chosen();
+            long events = d.eventsSinceStart() - eventsAtLastDecision;
+            // several events in one step have no single footprint: unknown, which is dependent on everything
+            steps.add(events == 0 ? Step.silent(lane) : events == 1 ? Step.of(lane, d.lastEvent()) : Step.unknown(lane));
         }
         eventsAtLastDecision = d.eventsSinceStart();
         String pick;
@@ -57,11 +58,11 @@ final class PrefixStrategy implements Strategy {
         return Collections.unmodifiableList(points);
     }
 
-    /** The event of each decision's step; the last step's is not seen by the strategy, so it is null. */
-    List<ProtocolEvent> steps() {
-        List<ProtocolEvent> out = new ArrayList<>(steps);
+    /** The step taken after each decision; the last one is not seen by the strategy, so it is unknown. */
+    List<Step> steps() {
+        List<Step> out = new ArrayList<>(steps);
         while (out.size() < points.size()) {
-            out.add(null);
+            out.add(Step.unknown(points.get(out.size()).chosen()));
         }
         return out;
     }
