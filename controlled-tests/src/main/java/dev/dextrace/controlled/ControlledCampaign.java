@@ -3,6 +3,7 @@ package dev.dextrace.controlled;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.AtomicWrite;
+import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
@@ -80,19 +81,29 @@ public final class ControlledCampaign implements Callable<Integer> {
         Path json = out.resolve(ControlledSearch.ENGINE + ".json");
         Path replays = out.resolve(ControlledSearch.ENGINE + "-replays");
         List<Results.Design> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (DesignEntry d : selected) {
-            ControlledSearch.Report r = ControlledSearch.run(d, chosen, b,
-                    s -> System.out.println("[controlled] " + d.name() + " / " + s.scenario() + ": " + s));
-            ControlledSearch.writeReplays(r, replays);
-            Results.Design entry = r.statements().isEmpty() ? dev.dextrace.model.results.Grading.notRun(d) : r.toResults(replays);
+            Results.Design entry;
+            try {
+                ControlledSearch.Report r = ControlledSearch.run(d, chosen, b,
+                        s -> System.out.println("[controlled] " + d.name() + " / " + s.scenario() + ": " + s));
+                ControlledSearch.writeReplays(r, replays);
+                entry = r.statements().isEmpty() ? Grading.notRun(d) : r.toResults(replays);
+                System.out.println("[controlled] " + d.name() + ": " + entry.verdict() + " (expected " + d.violates().toJavaSet()
+                        + ", found " + r.rules() + ", " + r.runs() + " runs, first detection "
+                        + (r.firstDetectionMillis() == null ? "none" : r.firstDetectionMillis() + " ms") + ", " + r.millis() + " ms)");
+            } catch (RuntimeException e) { // the search itself failed on this design: the others still run
+                failed.add(d.name());
+                entry = Grading.notRun(d);
+                System.out.println("[controlled] " + d.name() + ": NOT RUN, the search failed: " + e);
+            }
             done.add(entry);
-            System.out.println("[controlled] " + d.name() + ": " + entry.verdict() + " (expected " + d.violates().toJavaSet()
-                    + ", found " + r.rules() + ", " + r.runs() + " runs, first detection "
-                    + (r.firstDetectionMillis() == null ? "none" : r.firstDetectionMillis() + " ms") + ", " + r.millis() + " ms)");
             boolean last = done.size() == selected.size();
-            Results.EngineRun run = new Results.EngineRun(last ? Results.EngineStatus.RAN : Results.EngineStatus.INTERRUPTED,
-                    last ? selected.size() + " designs searched, budget " + b.name()
-                            : "in progress: " + done.size() + " of " + selected.size() + " designs searched",
+            Results.EngineRun run = !last ? new Results.EngineRun(Results.EngineStatus.INTERRUPTED,
+                    "in progress: " + done.size() + " of " + selected.size() + " designs searched", System.currentTimeMillis() - start)
+                    : failed.isEmpty() ? new Results.EngineRun(Results.EngineStatus.RAN,
+                    selected.size() + " designs searched, budget " + b.name(), System.currentTimeMillis() - start)
+                    : new Results.EngineRun(Results.EngineStatus.FAILED, "the search failed on " + String.join(", ", failed),
                     System.currentTimeMillis() - start);
             AtomicWrite.write(json, tmp -> ResultsIO.write(new Results(Results.SCHEMA_VERSION,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.currentTimeMillis() - start, budgetInfo,

@@ -191,7 +191,7 @@ public final class ControlledSearch {
                 this.scenario = scenario;
                 this.search = new BoundedSearch(prefix -> {
                     PrefixStrategy s = new PrefixStrategy(prefix);
-                    judge(this, s);
+                    judge(this, s, w -> s.watch(w.runtime().scheduler()));
                     return s;
                 }, budget.reduce());
             }
@@ -230,7 +230,7 @@ public final class ControlledSearch {
                 long s0 = System.nanoTime();
                 int steps = Math.max(1, p.search.longestRun());
                 for (int r = 0; r < budget.pctRuns() && !p.stopped(); r++) {
-                    judge(p, new Pct(r, steps, budget.pctDepth()));
+                    judge(p, new Pct(r, steps, budget.pctDepth()), w -> { });
                     p.pctRuns++;
                 }
                 p.nanos += System.nanoTime() - s0;
@@ -241,9 +241,10 @@ public final class ControlledSearch {
         }
 
         /** Runs the scenario once under {@code strategy} and keeps what it showed. */
-        private void judge(PerScenario p, Strategy strategy) {
+        private void judge(PerScenario p, Strategy strategy, Consumer<World> beforeRun) {
             Scenario s = p.scenario;
             World w = s.load(s.builder(design).twoLanes().controlled(strategy));
+            beforeRun.accept(w);
             Verdict v = w.run(RUN_TIMEOUT);
             runs++;
             p.lanes = Math.max(p.lanes, w.runtime().lanes().size());

@@ -13,7 +13,8 @@ import java.util.Set;
  * {@link ProtocolEvent}s (docs/decisions.md, "Controlled engine"). It errs towards "dependent": an
  * unknown step, an event of a kind that touches global state, and any two events that share a slot,
  * an action, a queue, a shared variable, a lock or the hardware are dependent. A silent step (a lane
- * waking up or going idle, no event) is independent of the other lanes' steps.
+ * taking its next block or going idle, no event) is dependent on every step of another lane that may have
+ * posted work (posting records no event; the scheduler's signal count shows it), independent of the others.
  */
 final class Dependence {
     /** Kinds whose effect is not confined to the slot, action or queue the event names. */
@@ -31,8 +32,10 @@ final class Dependence {
         if (a.lane().equals(b.lane())) {
             return true;
         }
+        // a silent step takes the next block from the lane's mailboxes or finds none and idles: what it does
+        // depends on what the other lanes posted, which no event shows but the scheduler's signal count does
         if (a.silent() || b.silent()) {
-            return false;
+            return (a.silent() && b.posts()) || (b.silent() && a.posts());
         }
         return dependent(a.event(), b.event());
     }

@@ -1,10 +1,13 @@
 package dev.dextrace.controlled;
 
+import dev.dextrace.model.runtime.ControlledScheduler;
+import dev.dextrace.model.runtime.Scheduler;
 import dev.dextrace.model.runtime.Strategy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Follows a prefix of decisions, then runs to completion (no further preemption), and records every
@@ -26,6 +29,9 @@ final class PrefixStrategy implements Strategy {
     private final List<Step> steps = new ArrayList<>();
     private long eventsAtLastDecision;
     private boolean diverged;
+    /** The scheduler's signal count ({@link ControlledScheduler#signals()}), or -1 when unknown: every step may post. */
+    private LongSupplier signals = () -> -1;
+    private long signalsAtLastDecision;
 
     PrefixStrategy(List<String> prefix) {
         this.prefix = List.copyOf(prefix);
@@ -36,10 +42,13 @@ final class PrefixStrategy implements Strategy {
         if (!points.isEmpty()) {
             String lane = points.get(points.size() - 1).chosen();
             long events = d.eventsSinceStart() - eventsAtLastDecision;
+            long now = signals.getAsLong();
+            boolean posts = now < 0 || now != signalsAtLastDecision;
             // several events in one step have no single footprint: unknown, which is dependent on everything
-            steps.add(events == 0 ? Step.silent(lane) : events == 1 ? Step.of(lane, d.lastEvent()) : Step.unknown(lane));
+            steps.add(events == 0 ? Step.silent(lane, posts) : events == 1 ? Step.of(lane, d.lastEvent(), posts) : Step.unknown(lane));
         }
         eventsAtLastDecision = d.eventsSinceStart();
+        signalsAtLastDecision = signals.getAsLong();
         String pick;
         if (d.index() < prefix.size()) {
             pick = prefix.get(d.index());
@@ -52,6 +61,14 @@ final class PrefixStrategy implements Strategy {
         }
         points.add(new Point(d.eligible(), d.previous(), pick));
         return pick;
+    }
+
+    /** Watches the scheduler of the world this strategy runs, so each step says whether it may have posted work. */
+    PrefixStrategy watch(Scheduler scheduler) {
+        if (scheduler instanceof ControlledScheduler c) {
+            signals = c::signals;
+        }
+        return this;
     }
 
     List<Point> points() {

@@ -94,9 +94,13 @@ class ReductionTest {
         assertFalse(Dependence.dependent(retain, slot1));
         assertTrue(Dependence.dependent(timeout, slot1));
         assertTrue(Dependence.dependent(null, slot1));
-        assertTrue(Dependence.dependent(Step.of("A", slot0), Step.of("A", slot1)), "steps of one lane are ordered");
-        assertFalse(Dependence.dependent(Step.silent("A"), Step.of("B", slot0)));
-        assertTrue(Dependence.dependent(Step.unknown("A"), Step.of("B", slot0)));
+        assertTrue(Dependence.dependent(Step.of("A", slot0, false), Step.of("A", slot1, false)), "steps of one lane are ordered");
+        assertFalse(Dependence.dependent(Step.of("A", slot0, true), Step.of("B", slot1, true)), "posting alone does not order two events");
+        // a silent step (taking the next block, or idling) is ordered only against steps that may have posted work
+        assertFalse(Dependence.dependent(Step.silent("A", false), Step.of("B", slot0, false)));
+        assertTrue(Dependence.dependent(Step.silent("A", false), Step.of("B", slot0, true)));
+        assertTrue(Dependence.dependent(Step.of("B", slot0, true), Step.silent("A", false)));
+        assertTrue(Dependence.dependent(Step.unknown("A"), Step.of("B", slot0, false)));
     }
 
     private static ProtocolEvent event(String lane, String queue, EventKind kind, int slot, String action, String text) {
