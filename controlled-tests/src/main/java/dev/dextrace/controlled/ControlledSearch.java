@@ -91,8 +91,8 @@ public final class ControlledSearch {
                     ? "stopped at a violation once every declared rule had shown" : "run cap reached") + ")")
                     + ": " + runs + " interleavings run" + (pruned > 0 ? " (" + pruned
                     + " more branches pruned as reorderings of independent steps)" : "");
-            String found = violatingRuns == 0 ? "0 violations" : violatingRuns + " violating run" + (violatingRuns == 1 ? "" : "s")
-                    + ", first: " + firstViolation;
+            String found = violatingRuns == 0 ? "0 violations" : "violations in " + violatingRuns + " of " + (runs + pctRuns)
+                    + " runs, first: " + firstViolation;
             String pct = pctRuns == 0 ? "no PCT runs" : String.format(Locale.ROOT, "PCT: %d runs at depth %d (%d lanes, %d steps), "
                     + "P(miss a depth-%d bug) <= %.3g", pctRuns, pctDepth, lanes, steps, pctDepth, pctMissBound());
             return exhaustive + ", " + found + "; " + pct + (hungRuns > 0 ? "; " + hungRuns + " runs hung" : "") + "; " + millis + " ms";
