@@ -74,11 +74,11 @@ public final class ControlledSearch {
     /**
      * How hard one scenario was searched: the exhaustive part (the bound reached, runs, branches the
      * reduction pruned, whether the bound was searched completely or why not), the PCT part, the
-     * violations, the time.
+     * violations, what the runs exercised of the protocol ({@code coverage}), the time.
      */
     public record Statement(String scenario, int bound, boolean complete, boolean stoppedAtViolation, int runs, int pruned,
                             int pctRuns, int pctDepth, int lanes, int steps, int violatingRuns, String firstViolation,
-                            int hungRuns, long millis) {
+                            int hungRuns, Coverage.Summary coverage, long millis) {
         /** PCT's bound on missing a given depth-d bug in these runs, or 1 when none ran. */
         public double pctMissBound() {
             return pctRuns == 0 ? 1 : Pct.missProbability(lanes, steps, pctDepth, pctRuns);
@@ -95,7 +95,8 @@ public final class ControlledSearch {
                     + " runs, first: " + firstViolation;
             String pct = pctRuns == 0 ? "no PCT runs" : String.format(Locale.ROOT, "PCT: %d runs at depth %d (%d lanes, %d steps), "
                     + "P(miss a depth-%d bug) <= %.3g", pctRuns, pctDepth, lanes, steps, pctDepth, pctMissBound());
-            return exhaustive + ", " + found + "; " + pct + (hungRuns > 0 ? "; " + hungRuns + " runs hung" : "") + "; " + millis + " ms";
+            return exhaustive + ", " + found + "; " + pct + (hungRuns > 0 ? "; " + hungRuns + " runs hung" : "")
+                    + "; coverage: " + coverage + "; " + millis + " ms";
         }
     }
 
@@ -186,6 +187,7 @@ public final class ControlledSearch {
             int lanes = 1;
             int pctRuns;
             long nanos;
+            final Coverage coverage = new Coverage();
 
             PerScenario(Scenario scenario) {
                 this.scenario = scenario;
@@ -203,7 +205,7 @@ public final class ControlledSearch {
             Statement statement() {
                 return new Statement(scenario.name(), bound, complete && !stopped(), stopped(), search.runs(), search.pruned(),
                         pctRuns, budget.pctDepth(),
-                        lanes, Math.max(1, search.longestRun()), violating, firstViolation, hung, nanos / 1_000_000);
+                        lanes, Math.max(1, search.longestRun()), violating, firstViolation, hung, coverage.summary(), nanos / 1_000_000);
             }
         }
 
@@ -248,6 +250,7 @@ public final class ControlledSearch {
             Verdict v = w.run(RUN_TIMEOUT);
             runs++;
             p.lanes = Math.max(p.lanes, w.runtime().lanes().size());
+            p.coverage.add(v.events());
             if (v.faults().exists(f -> f.kind() == DriverFault.Kind.HUNG)) {
                 p.hung++;
             }
