@@ -76,9 +76,14 @@ public final class ControlledSearch {
      * reduction pruned, whether the bound was searched completely or why not), the PCT part, the
      * violations, what the runs exercised of the protocol ({@code coverage}), the time.
      */
-    public record Statement(String scenario, int bound, boolean complete, boolean stoppedAtViolation, int runs, int pruned,
+    public record Statement(String scenario, int bound, Cut cut, int runs, int pruned,
                             int pctRuns, int pctDepth, int lanes, int steps, int violatingRuns, String firstViolation,
                             int hungRuns, Coverage.Summary coverage, long millis) {
+        /** Whether the exhaustive part covered its whole bound. */
+        public boolean complete() {
+            return cut == Cut.NONE;
+        }
+
         /** PCT's bound on missing a given depth-d bug in these runs, or 1 when none ran. */
         public double pctMissBound() {
             return pctRuns == 0 ? 1 : Pct.missProbability(lanes, steps, pctDepth, pctRuns);
@@ -87,8 +92,7 @@ public final class ControlledSearch {
         @Override
         public String toString() {
             String upTo = "up to " + bound + " preemption" + (bound == 1 ? "" : "s");
-            String exhaustive = (complete ? "exhaustive " + upTo : upTo + ", not completely (" + (stoppedAtViolation
-                    ? "stopped at a violation once every declared rule had shown" : "run cap reached") + ")")
+            String exhaustive = (complete() ? "exhaustive " + upTo : upTo + ", not completely (" + cut.why + ")")
                     + ": " + runs + " interleavings run" + (pruned > 0 ? " (" + pruned
                     + " more branches pruned as reorderings of independent steps)" : "");
             String found = violatingRuns == 0 ? "0 violations" : "violations in " + violatingRuns + " of " + (runs + pctRuns)
@@ -97,6 +101,20 @@ public final class ControlledSearch {
                     + "P(miss a depth-%d bug) <= %.3g", pctRuns, pctDepth, lanes, steps, pctDepth, pctMissBound());
             return exhaustive + ", " + found + "; " + pct + (hungRuns > 0 ? "; " + hungRuns + " runs hung" : "")
                     + "; coverage: " + coverage + "; " + millis + " ms";
+        }
+    }
+
+    /** Why a scenario's search ended before its budget did, if it did. */
+    public enum Cut {
+        NONE(""),
+        RULES_SHOWN("stopped at a violation once every declared rule had shown"),
+        HUNG("stopped: a run hung, and every further run would wait as long"),
+        RUN_CAP("run cap reached");
+
+        final String why;
+
+        Cut(String why) {
+            this.why = why;
         }
     }
 
@@ -199,11 +217,12 @@ public final class ControlledSearch {
             }
 
             boolean stopped() {
-                return violating > 0 && !design.declaredClean() && first.keySet().containsAll(design.violates().toJavaSet());
+                return hung > 0 || violating > 0 && !design.declaredClean() && first.keySet().containsAll(design.violates().toJavaSet());
             }
 
             Statement statement() {
-                return new Statement(scenario.name(), bound, complete && !stopped(), stopped(), search.runs(), search.pruned(),
+                Cut cut = hung > 0 ? Cut.HUNG : stopped() ? Cut.RULES_SHOWN : complete ? Cut.NONE : Cut.RUN_CAP;
+                return new Statement(scenario.name(), bound, cut, search.runs(), search.pruned(),
                         pctRuns, budget.pctDepth(),
                         lanes, Math.max(1, search.longestRun()), violating, firstViolation, hung, coverage.summary(), nanos / 1_000_000);
             }
