@@ -76,7 +76,11 @@ public record Results(
         }
     }
 
-    /** One engine's work on one design; absent from {@link Design#engines()} when the engine did not run it. */
+    /**
+     * One engine's work on one design; absent from {@link Design#engines()} when the engine did not run it.
+     * {@code statement}: optional, scenario name → how hard the engine looked there (the controlled engine's
+     * "exhaustive up to k preemptions: N interleavings, 0 violations; PCT: ..."), so a clean verdict says what it rests on.
+     */
     public record DesignEngine(
             boolean ran,
             List<String> rules,
@@ -85,11 +89,19 @@ public record Results(
             Long samples,
             Double samplesPerSecond,
             List<Histogram> histograms,
-            Long invocations) {
+            Long invocations,
+            Map<String, String> statement) {
         public DesignEngine {
             rules = ruleIds(rules, "rules");
             firstDetectionMillisByRule = map(firstDetectionMillisByRule);
             histograms = list(histograms, "histograms");
+            statement = map(statement);
+        }
+
+        /** Without a statement: for engines that do not say how hard they looked. */
+        public DesignEngine(boolean ran, List<String> rules, Long firstDetectionMillis, Map<String, Long> firstDetectionMillisByRule,
+                            Long samples, Double samplesPerSecond, List<Histogram> histograms, Long invocations) {
+            this(ran, rules, firstDetectionMillis, firstDetectionMillisByRule, samples, samplesPerSecond, histograms, invocations, null);
         }
     }
 

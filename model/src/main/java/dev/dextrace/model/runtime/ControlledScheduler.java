@@ -40,6 +40,7 @@ public final class ControlledScheduler implements Scheduler {
     private String previous;
     private boolean begun;
     private long eventsAtStart = -1;
+    private long signals;
 
     /**
      * @param lastEvent the run's newest event (the monitor's), shown to the strategy
@@ -54,6 +55,20 @@ public final class ControlledScheduler implements Scheduler {
         lock.lock();
         try {
             return List.copyOf(decisions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How many times the run signalled a change others may wait for (a block posted to a mailbox, a lane
+     * registered, a stop). A search compares it across a step to tell whether the step may have posted
+     * work, which records no event.
+     */
+    public long signals() {
+        lock.lock();
+        try {
+            return signals;
         } finally {
             lock.unlock();
         }
@@ -123,6 +138,7 @@ public final class ControlledScheduler implements Scheduler {
     public void signal() {
         lock.lock();
         try {
+            signals++;
             turn.signalAll();
         } finally {
             lock.unlock();

@@ -1,0 +1,172 @@
+package dev.dextrace.controlled;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Every interleaving of one scenario with at most k preemptions, as a tree of decision points that
+ * grows run by run (CHESS's preemption bounding). A run follows a prefix of decisions and then runs
+ * to completion, so its preemptions are those of its prefix; each decision point of a run is a node,
+ * and each eligible lane not taken there is a branch still to run. {@link #round} runs every branch
+ * that costs at most k preemptions and keeps the others, so the bound can be raised round by round
+ * without running anything twice.
+ *
+ * <p>With reduction on, sleep sets (Godefroid) prune branches that only reorder independent steps
+ * ({@link Dependence}): after lane t was explored at a node, a sibling branch u carries t asleep while
+ * u's steps are independent of t's step, and a sleeping lane is not branched to.
+ */
+final class BoundedSearch {
+    /** A lane that need not be branched to, with the step it would take. */
+    private record Asleep(String lane, Step step) {
+    }
+
+    private static final class Node {
+        final Node parent;
+        final String via;
+        final PrefixStrategy.Point point;
+        /** The decision's index in its run. */
+        final int index;
+        final int preemptions;
+        final List<Asleep> sleep;
+        /** Lanes run from here, in the order they were, with the step each took. */
+        final Map<String, Step> explored = new LinkedHashMap<>();
+        final Set<String> pruned = new HashSet<>();
+
+        Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep) {
+            this.parent = parent;
+            this.via = via;
+            this.point = point;
+            this.index = parent == null ? 0 : parent.index + 1;
+            this.preemptions = preemptions;
+            this.sleep = sleep;
+        }
+
+        List<String> prefix() {
+            Deque<String> out = new ArrayDeque<>();
+            for (Node n = this; n.parent != null; n = n.parent) {
+                out.addFirst(n.via);
+            }
+            return new ArrayList<>(out);
+        }
+    }
+
+    private final Function<List<String>, PrefixStrategy> runner;
+    private final boolean reduce;
+    private final List<Node> nodes = new ArrayList<>();
+    private int runs;
+    private int pruned;
+    private int longest;
+    private boolean diverged;
+
+    /**
+     * @param runner runs the scenario once with a strategy following the given prefix and returns it
+     *               (the caller judges the run)
+     */
+    BoundedSearch(Function<List<String>, PrefixStrategy> runner, boolean reduce) {
+        this.runner = runner;
+        this.reduce = reduce;
+    }
+
+    /**
+     * Runs every branch not run yet that needs at most {@code bound} preemptions, until {@code stop} holds.
+     *
+     * @return true when nothing within the bound is left (the search at this bound is complete)
+     */
+    boolean round(int bound, BooleanSupplier stop) {
+        if (nodes.isEmpty() && runs == 0) {
+            record(null, null, runner.apply(List.of()), 0);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            for (String lane : n.point.eligible()) {
+                if (stop.getAsBoolean()) {
+                    return false;
+                }
+                if (n.explored.containsKey(lane) || n.pruned.contains(lane)) {
+                    continue;
+                }
+                int cost = n.preemptions + (n.point.preempts(lane) ? 1 : 0);
+                if (cost > bound) {
+                    continue;
+                }
+                if (reduce && n.sleep.stream().anyMatch(a -> a.lane().equals(lane))) {
+                    n.pruned.add(lane);
+                    pruned++;
+                    continue;
+                }
+                List<String> prefix = n.prefix();
+                prefix.add(lane);
+                record(n, lane, runner.apply(prefix), cost);
+            }
+        }
+        return true;
+    }
+
+    /** Adds a run's decision points below {@code branch} (the node it branched at, null for the first run). */
+    private void record(Node branch, String lane, PrefixStrategy run, int preemptions) {
+        runs++;
+        diverged |= run.diverged();
+        List<PrefixStrategy.Point> points = run.points();
+        List<Step> steps = run.steps();
+        longest = Math.max(longest, points.size());
+        int from = branch == null ? 0 : branch.index + 1;
+        List<Asleep> sleep = List.of();
+        if (branch != null) {
+            Step step = from - 1 < steps.size() ? steps.get(from - 1) : Step.unknown(lane);
+            branch.explored.put(lane, step);
+            if (reduce) {
+                List<Asleep> carried = new ArrayList<>(branch.sleep);
+                branch.explored.forEach((l, e) -> {
+                    if (!l.equals(lane)) {
+                        carried.add(new Asleep(l, e));
+                    }
+                });
+                sleep = awake(carried, step);
+            }
+        }
+        Node parent = branch;
+        String via = lane;
+        for (int j = from; j < points.size(); j++) {
+            Node n = new Node(parent, via, points.get(j), preemptions, sleep);
+            nodes.add(n);
+            n.explored.put(points.get(j).chosen(), steps.get(j));
+            if (reduce) {
+                sleep = awake(sleep, steps.get(j));
+            }
+            parent = n;
+            via = points.get(j).chosen();
+        }
+    }
+
+    /** The sleeping lanes that stay asleep after {@code step}: those of other lanes whose step is independent of it. */
+    private static List<Asleep> awake(List<Asleep> sleep, Step step) {
+        return sleep.stream().filter(a -> !a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)).toList();
+    }
+
+    int runs() {
+        return runs;
+    }
+
+    /** Branches not run because they only reorder independent steps of a branch that was. */
+    int pruned() {
+        return pruned;
+    }
+
+    /** The most decisions one run took: the k of PCT's bound. */
+    int longestRun() {
+        return longest;
+    }
+
+    /** Whether some run could not follow its prefix (the model was not deterministic there). */
+    boolean diverged() {
+        return diverged;
+    }
+}

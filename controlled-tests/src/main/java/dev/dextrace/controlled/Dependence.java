@@ -1,0 +1,77 @@
+package dev.dextrace.controlled;
+
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * When two steps of different lanes may be swapped without changing what the run does or what the
+ * monitor concludes: the partial-order reduction's independence relation, read off the steps'
+ * {@link ProtocolEvent}s (docs/decisions.md, "Controlled engine"). It errs towards "dependent": an
+ * unknown step, an event of a kind that touches global state, and any two events that share a slot,
+ * an action, a queue, a shared variable, a lock or the hardware are dependent. A silent step (a lane
+ * taking its next block or going idle, no event) is dependent on every step of another lane that may have
+ * posted work (posting records no event; the scheduler's signal count shows it), independent of the others.
+ */
+final class Dependence {
+    /** Kinds whose effect is not confined to the slot, action or queue the event names. */
+    private static final Set<EventKind> GLOBAL = EnumSet.of(EventKind.FAULT, EventKind.TIMEOUT, EventKind.NOTE,
+            EventKind.ROUTE, EventKind.WAIT, EventKind.DROPPED, EventKind.ABORTED);
+
+    private Dependence() {
+    }
+
+    static boolean independent(Step a, Step b) {
+        return !dependent(a, b);
+    }
+
+    static boolean dependent(Step a, Step b) {
+        if (a.lane().equals(b.lane())) {
+            return true;
+        }
+        // a silent step takes the next block from the lane's mailboxes or finds none and idles: what it does
+        // depends on what the other lanes posted, which no event shows but the scheduler's signal count does
+        if (a.silent() || b.silent()) {
+            return (a.silent() && b.posts()) || (b.silent() && a.posts());
+        }
+        return dependent(a.event(), b.event());
+    }
+
+    /** True when the order of {@code a} and {@code b} may matter; null stands for an unknown step. */
+    static boolean dependent(ProtocolEvent a, ProtocolEvent b) {
+        if (a == null || b == null || GLOBAL.contains(a.kind()) || GLOBAL.contains(b.kind())) {
+            return true;
+        }
+        String la = location(a);
+        if (la != null && la.equals(location(b))) {
+            return true;
+        }
+        return (a.slot() >= 0 && a.slot() == b.slot())
+                || (a.action() != null && a.action().equals(b.action()))
+                || (a.queue() != null && Objects.equals(a.queue(), b.queue()));
+    }
+
+    /**
+     * The shared location an event touches beyond its slot, action and queue: a variable by name (each
+     * {@code SharedVariable}, each command-table entry, is one), a lock by name, or the hardware as a whole
+     * (its completion ring); null for none.
+     */
+    static String location(ProtocolEvent e) {
+        return switch (e.kind()) {
+            case VAR_READ, VAR_WRITE -> "var " + word(e.text(), 1);
+            case TABLE_WRITE -> "var " + word(e.text(), 0);
+            case LOCK, UNLOCK -> "lock " + word(e.text(), 1);
+            case SCOPED_ACCESS -> "call-scoped memory";
+            case HW_START, INTERRUPT, RING_READ -> "hardware";
+            default -> null;
+        };
+    }
+
+    private static String word(String text, int i) {
+        String[] w = text.split(" ");
+        return i < w.length ? w[i] : text;
+    }
+}

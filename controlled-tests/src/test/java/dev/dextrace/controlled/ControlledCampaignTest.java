@@ -1,0 +1,83 @@
+package dev.dextrace.controlled;
+
+import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ControlledCampaignTest {
+    @TempDir
+    Path out;
+
+    /** Runs the main's command; returns the exit code and what it printed on stderr. */
+    private static Object[] execute(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new ControlledCampaign()).execute(args);
+            return new Object[]{code, captured.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--budget=huge                 | --budget 'huge' is not known; budgets: smoke, full, tough",
+            "--designs=no-such-design      | design 'no-such-design' is not in the catalogue; designs: legacy-serial,",
+            "--scenarios=no-such-scenario  | scenario 'no-such-scenario' does not exist; scenarios: completion-races-submission,"})
+    void badInputIsOneLineNamingTheFieldAndTheAllowedValues(String arg, String message) {
+        Object[] r = execute(arg, "--out=" + out);
+        assertEquals(CommandLine.ExitCode.USAGE, r[0]);
+        String err = ((String) r[1]).strip();
+        assertTrue(err.startsWith("error: " + message), err);
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+
+    @Test
+    void writesResultsWithAStatementPerScenarioAndReplayFilesThatReplay() throws Exception {
+        Object[] r = execute("--designs=attempt2-bundled-isr,bundled-mixed-completion", "--scenarios=completion-races-submission",
+                "--budget=smoke", "--run-id=run-42", "--out=" + out);
+        assertEquals(0, r[0], (String) r[1]);
+        Results results = ResultsIO.read(out.resolve("controlled.json"));
+        assertEquals("run-42", results.budget().get("runId"));
+        assertEquals(Results.EngineStatus.RAN, results.engines().get("controlled").status());
+        assertEquals(2, results.designs().size());
+        for (Results.Design d : results.designs()) {
+            assertEquals(Results.Verdict.AS_EXPECTED, d.verdict(), d.name());
+            Results.DesignEngine e = d.engines().get("controlled");
+            assertTrue(e.statement().containsKey("completion-races-submission"), e.statement()::toString);
+        }
+        Results.Design clean = results.designs().get(1);
+        assertTrue(clean.engines().get("controlled").statement().get("completion-races-submission")
+                .matches("exhaustive up to 1 preemption: \\d+ interleavings run.*, 0 violations; PCT: 20 runs at depth 2 .*"),
+                clean.engines().get("controlled").statement()::toString);
+        Results.Design wrong = results.designs().get(0);
+        assertEquals(wrong.foundRules().size(), wrong.findings().size());
+        for (Results.Finding f : wrong.findings()) {
+            Path replay = out.resolve("controlled-replays/attempt2-bundled-isr/completion-races-submission-" + f.rule() + ".replay");
+            assertTrue(Files.exists(replay), replay::toString);
+            assertTrue(f.replayCommand().endsWith(replay.toAbsolutePath().toString()), f.replayCommand());
+            Verdict v = ReplayFile.read(replay).replay(Duration.ofSeconds(20));
+            assertTrue(v.rules().contains(f.rule()), f.rule() + " replayed as " + v.outcome());
+        }
+    }
+}
