@@ -13,10 +13,13 @@ public final class DriverFrames {
             "dev.dextrace.model.monitor.", "dev.dextrace.model.hardware.", "dev.dextrace.model.driver.",
             "dev.dextrace.model.scenario.", "dev.dextrace.model.World", "dev.dextrace.stress.", "dev.dextrace.lincheck.");
 
+    /** What {@link #top} says when no frame is the driver's. */
+    public static final String NONE = "(no driver frame)";
+
     private DriverFrames() {
     }
 
-    /** {@code "SpinningProcess.java:41"}, or {@code "(no driver frame)"}. */
+    /** {@code "SpinningProcess.java:41"}, or {@link #NONE}. */
     public static String top(StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
             String c = f.getClassName();
@@ -24,7 +27,7 @@ public final class DriverFrames {
                 return (f.getFileName() == null ? c : f.getFileName()) + ":" + f.getLineNumber();
             }
         }
-        return "(no driver frame)";
+        return NONE;
     }
 
     /** EXC-1's message: the exception's class, its message, and the driver's frame it came from. */

@@ -106,7 +106,7 @@ public final class DriverKit {
             if (holder == null) {
                 return;
             }
-            cycle.append(", held by ").append(holder == me ? "itself" : holder.getName());
+            cycle.append(", held by ").append(holder == me ? "itself" : who(holder));
             if (holder == me) {
                 waitingFor.remove(me);
                 ProtocolEvent e = event(EventKind.WAIT, -1, 0, null, "deadlock: " + cycle);
@@ -150,7 +150,10 @@ public final class DriverKit {
                     Thread holder = w.owner();
                     sb.append(" waits for ").append(w.name()).append(holder == null ? "" : " held by " + holder.getName());
                 } else {
-                    sb.append(" at ").append(DriverFrames.top(t.getStackTrace()));
+                    String at = DriverFrames.top(t.getStackTrace());
+                    if (!at.equals(DriverFrames.NONE)) { // none: an engine took the thread back (Lincheck after a hang)
+                        sb.append(" at ").append(at);
+                    }
                 }
             }
             parts.add(sb.toString());
@@ -170,6 +173,13 @@ public final class DriverKit {
     }
 
     private static String ctxName(Thread t) {
-        return dev.dextrace.model.runtime.ExecutionContext.current().lane() + " (" + t.getName() + ")";
+        dev.dextrace.model.runtime.ExecutionContext ctx = dev.dextrace.model.runtime.ExecutionContext.current();
+        return (ctx.queue() != null ? ctx.queue() : ctx.lane()) + " (thread " + t.getName() + ")";
+    }
+
+    /** "InterruptQueue (thread dextrace-InterruptQueue)": the queue whose block a thread runs, and the thread. */
+    private String who(Thread t) {
+        return queues.values().stream().filter(q -> q.owner() == t).map(q -> q.name() + " (thread " + t.getName() + ")")
+                .findFirst().orElse(t.getName());
     }
 }

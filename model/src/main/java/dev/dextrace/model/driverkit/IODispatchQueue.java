@@ -262,10 +262,13 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
         } catch (RunAbandoned stop) {
             IOLock.abandonHeldAbove(locksBefore);
             throw stop;
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
             IOLock.abandonHeldAbove(locksBefore);
             dk.monitor().fault(Rule.EXC_1, b.label() + " on " + name + " threw " + DriverFrames.describe(e),
                     name, Thread.currentThread().getName());
+        } catch (Throwable engine) { // an engine ends the thread (Lincheck aborting an interleaving): not the driver's doing
+            IOLock.abandonHeldAbove(locksBefore);
+            throw engine;
         } finally {
             if (begun) {
                 dk.eventAndApply(running, EventKind.BLOCK_END, -1, 0, null, "end " + b.label(), end -> running.decrementAndGet());
