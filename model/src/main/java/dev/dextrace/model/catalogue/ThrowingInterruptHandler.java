@@ -14,10 +14,12 @@ import dev.dextrace.model.hardware.HbaCompletion;
  * and the interrupt handler computes the residual from it for every completion. For a command without
  * data (TEST UNIT READY) the entry is null: NullPointerException out of the handler, and every command
  * that interrupt drained is never completed (CMP-1 when the kernel times it out, ACT-1 for the
- * reference Process took on its action).
+ * reference Process took on its action). Completions the handler had not drained yet stay in the
+ * ring; when the kernel has timed out and reissued such a slot, the next interrupt takes the stale
+ * completion for the new command and clears its table entry before Process records it (CMP-2).
  */
 @DriverDesign(name = "throwing-interrupt-handler", path = DriverDesign.Path.BUNDLED, violates = {"EXC-1"},
-        mayAlsoViolate = {"ACT-1", "CMP-1"},
+        mayAlsoViolate = {"ACT-1", "CMP-1", "CMP-2"},
         summary = "The interrupt handler dereferences a per-slot entry that is null for commands without data")
 public class ThrowingInterruptHandler extends BundledRecommended {
     /** Slot → bytes the command asked for; only commands with data get an entry. */
