@@ -2,7 +2,7 @@ package dev.dextrace.controlled;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
-import dev.dextrace.model.monitor.DriverFault;
+import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Grading;
@@ -270,7 +270,7 @@ public final class ControlledSearch {
             runs++;
             p.lanes = Math.max(p.lanes, w.runtime().lanes().size());
             p.coverage.add(v.events());
-            if (v.faults().exists(f -> f.kind() == DriverFault.Kind.HUNG)) {
+            if (v.first(Rule.HANG_1.id()).isDefined()) {
                 p.hung++;
             }
             if (v.isClean()) {

@@ -51,6 +51,8 @@ public final class LincheckSearch {
         private final long startNanos = System.nanoTime();
         final AtomicInteger invocations = new AtomicInteger();
         final AtomicReference<Capture.Kept> kept = new AtomicReference<>();
+        /** The world of the newest invocation: the one Lincheck stopped, when it reports a hang. */
+        final AtomicReference<World> lastWorld = new AtomicReference<>();
 
         Job(DesignEntry design, Scenario scenario, Function<Verdict, String> failure) {
             this.design = design;
@@ -92,7 +94,7 @@ public final class LincheckSearch {
      * Explores up to {@code invocations} interleavings of {@code scenario} on {@code design}.
      *
      * @param failure the failure message for a verdict the search looks for, or null to pass it
-     * @throws LincheckAssertionError when Lincheck fails for another reason (a hang, an exception)
+     * @throws LincheckAssertionError when Lincheck fails for another reason than a verdict or a hang of the driver
      */
     public static synchronized Result search(DesignEntry design, Scenario scenario, Function<Verdict, String> failure,
                                              int invocations) {
@@ -106,10 +108,19 @@ public final class LincheckSearch {
             return new Result(design, scenario, null, job.invocations.get(), job.elapsedMillis());
         } catch (LincheckAssertionError e) {
             Capture.Kept k = job.kept.get();
+            String trace = e.getMessage();
+            if (k == null && Capture.isHang(trace)) {
+                // Lincheck's own hang detection ended an interleaving in which every thread spins or waits
+                k = Capture.hung(job);
+                if (k == null) { // a hang the search does not look for: nothing past it can be searched
+                    return new Result(design, scenario, null, job.invocations.get(), job.elapsedMillis());
+                }
+                trace = job.failure(k.verdict()) + "\n" + trace;
+            }
             if (k == null) {
                 throw e;
             }
-            return new Result(design, scenario, new Found(k.verdict(), k.world(), e.getMessage(), k.invocation(), k.millis()),
+            return new Result(design, scenario, new Found(k.verdict(), k.world(), trace, k.invocation(), k.millis()),
                     k.invocation(), job.elapsedMillis());
         } finally {
             current = null;

@@ -28,6 +28,7 @@ public class ScenarioRun {
         world = job.scenario().load(job.scenario().builder(job.design())
                 .config(job.scenario().config().withRealTimeTimeouts(false)).twoLanesDrivenByCaller());
         world.start();
+        job.lastWorld.set(world);
     }
 
     /** The kernel and Default: issues bundles and delivers Process. */

@@ -1,6 +1,7 @@
 package dev.dextrace.model;
 
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.driverkit.DriverFrames;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.OSAction;
@@ -9,7 +10,6 @@ import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.hardware.HostBusAdapter;
 import dev.dextrace.model.hardware.Raid0;
-import dev.dextrace.model.monitor.DriverFault;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Invariant;
 import dev.dextrace.model.monitor.ProtocolEvent;
@@ -54,6 +54,7 @@ public final class World {
     private final ControlledScheduler controlled;
     private volatile Verdict verdict;
     private volatile long startSeq = -1;
+    private final Stall stall = new Stall();
 
     private World(Builder b) {
         AtomicReference<ProtocolMonitor> m = new AtomicReference<>();
@@ -79,6 +80,7 @@ public final class World {
         driver.attach(framework, hba);
         runtime.settleWhen(framework::workDone);
         runtime.whenQuiescent(framework::onQuiescent);
+        runtime.onHang(this::reportHang);
         framework.boot();
     }
 
@@ -168,18 +170,67 @@ public final class World {
         return v.events().filter(e -> e.seq() >= from).map(ProtocolEvent::lane).toJavaList();
     }
 
-    /** Starts the lanes on threads of the world's own, waits until the run settles, and judges it. */
+    /**
+     * A block that makes no protocol event for this long while it runs is stuck (HANG-1): far longer
+     * than any step of a correct design takes even on a loaded machine, short enough that a campaign
+     * finds a spinning design in seconds.
+     */
+    public static final Duration STALL = Duration.ofSeconds(2);
+
+    /**
+     * Starts the lanes on threads of the world's own, waits until the run settles, and judges it. A run
+     * that does not settle within {@code timeout}, or whose running block makes no event for
+     * {@link #STALL}, is HANG-1 and is stopped.
+     */
     public Verdict run(Duration timeout) {
         start();
-        boolean settled = runtime.awaitSettled(timeout);
-        if (settled && !"settled".equals(runtime.stopReason()) && runtime.stopReason() != null) {
-            monitor.fault(DriverFault.Kind.HUNG, "the run stopped: " + runtime.stopReason());
-        } else if (!settled) {
-            String stuck = runtime.liveThreads().stream().map(Thread::getName).toList().toString();
-            monitor.fault(DriverFault.Kind.HUNG, "the run did not settle within " + timeout.toMillis()
-                    + " ms (" + runtime.stopReason() + "); threads still inside driver code: " + stuck);
+        String notSettled = runtime.awaitSettled(timeout, this::stuck);
+        if (notSettled != null) {
+            runtime.hang(notSettled);
         }
         return finish();
+    }
+
+    /**
+     * Why this run is stuck, or null: no event for {@link #STALL} while a block runs (it spins or waits
+     * forever). For one watcher at a time: {@link #run}, or an engine's watchdog that drives the lanes itself.
+     */
+    public String stuck() {
+        return stall.check();
+    }
+
+    private final class Stall {
+        private long events = -1;
+        private long since;
+
+        String check() {
+            long now = System.nanoTime();
+            long count = monitor.eventCount();
+            if (count != events || !dk.busy()) {
+                events = count;
+                since = now;
+                return null;
+            }
+            return now - since >= STALL.toNanos() ? "no block made progress for " + STALL.toMillis() + " ms" : null;
+        }
+    }
+
+    /**
+     * Stops a run that hangs and files HANG-1 (for engines that drive the lanes from their own threads,
+     * e.g. a watchdog of a jcstress fork). Returns the verdict so far without draining: the stuck
+     * threads may never come back. Once a run has stopped, this only returns the verdict.
+     */
+    public Verdict abandon(String why) {
+        runtime.hang(why);
+        return monitor.verdict(runtime.stopReason());
+    }
+
+    /** Files HANG-1 while the stuck threads are still where they got stuck. */
+    private void reportHang(String why) {
+        IODispatchQueue spinning = dk.spinningQueue();
+        Thread t = spinning == null ? null : spinning.owner();
+        monitor.fault(Rule.HANG_1, why + ": " + dk.stuckReport(), spinning == null ? null : spinning.name(),
+                t == null ? null : t.getName());
     }
 
     /**
@@ -195,14 +246,14 @@ public final class World {
             try {
                 runtime.drain();
             } catch (RuntimeException | Error e) {
-                monitor.fault(DriverFault.Kind.THREW, "finishing the run: " + e);
+                monitor.fault(Rule.EXC_1, "finishing the run threw " + DriverFrames.describe(e), null, Thread.currentThread().getName());
             }
         }
         if (framework.workDone()) {
             try {
                 framework.stop();
             } catch (RuntimeException | Error e) {
-                monitor.fault(DriverFault.Kind.THREW, "UserStopController: " + e);
+                monitor.fault(Rule.EXC_1, "UserStopController threw " + DriverFrames.describe(e), null, Thread.currentThread().getName());
             }
             for (OSAction a : dk.actions()) {
                 if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {

@@ -14,6 +14,7 @@ import dev.dextrace.model.catalogue.MarkStartedAfterStart;
 import dev.dextrace.model.catalogue.PartialResponse;
 import dev.dextrace.model.catalogue.PrefetchNextSlot;
 import dev.dextrace.model.catalogue.SentinelTerminatedIndices;
+import dev.dextrace.model.catalogue.SpinningProcess;
 import dev.dextrace.model.catalogue.UnretainedAction;
 import dev.dextrace.model.catalogue.WrongTaskIdentifier;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
@@ -87,7 +88,9 @@ class RuleDetectionTest {
                 bundled(Rule.CMP_1, TestDesigns.OneCompletionPerInterrupt::new, Scripted.tur(2), Strategy::runToCompletion),
                 bundled(Rule.CMP_2, MarkStartedAfterStart::new, Scripted.tur(1), Scripted::completionBeforeProcessReturns),
                 new Case(Rule.CMP_3, LegacyCompleteAndReturn::new, LegacySerial::new, DEFAULTS, Scripted.tur(1),
-                        Strategy::runToCompletion));
+                        Strategy::runToCompletion),
+                bundled(Rule.HANG_1, SpinningProcess::new, Scripted.tur(1), Strategy::runToCompletion),
+                bundled(Rule.EXC_1, TestDesigns.ThrowsAfterCompleting::new, Scripted.tur(1), Strategy::runToCompletion));
     }
 
     @ParameterizedTest(name = "{0}: the wrong design breaks exactly this rule")
@@ -98,7 +101,6 @@ class RuleDetectionTest {
         Violation first = v.violations().head();
         assertFalse(first.events().isEmpty(), "a violation keeps the events that led to it");
         assertEquals(first.trigger().seq(), first.events().last().seq());
-        assertTrue(v.faults().forAll(f -> f.kind() != dev.dextrace.model.monitor.DriverFault.Kind.HUNG), v::describe);
     }
 
     @ParameterizedTest(name = "{0}: the correct design stays clean under the same ordering")
@@ -106,7 +108,6 @@ class RuleDetectionTest {
     void correctDesignStaysClean(Case c) {
         Verdict v = Scripted.run(c.correct(), c.config(), c.workload(), c.order().get());
         assertTrue(v.isClean(), () -> "expected clean\n" + v.describe());
-        assertTrue(v.faults().isEmpty(), v::describe);
     }
 
     @Test

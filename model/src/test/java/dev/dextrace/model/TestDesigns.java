@@ -122,4 +122,14 @@ final class TestDesigns {
             return IOReturn.kIOReturnSuccess;
         }
     }
+
+    /** EXC-1 only: the interrupt handler completes everything, then its bookkeeping throws. */
+    @DriverDesign(name = "throws-after-completing", path = DriverDesign.Path.BUNDLED, violates = "EXC-1", summary = "test")
+    static final class ThrowsAfterCompleting extends BundledRecommended {
+        @Override
+        protected void InterruptOccurred() {
+            super.InterruptOccurred();
+            throw new IllegalStateException("interrupt statistics overflowed");
+        }
+    }
 }

@@ -6,17 +6,22 @@ import dev.dextrace.model.results.Results;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.stress.fork.SampleFile;
 import dev.dextrace.stress.scenarios.ScenarioTests;
+import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,17 +57,22 @@ final class DesignRun {
         if (stopped != null) {
             problems.add(stopped);
         }
+        Set<String> halted = new HashSet<>();
+        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(x.scenario()));
         for (Scenario s : scenarios) {
             String test = ScenarioTests.className(s);
             TestResult r = byTest.get(test);
+            if (r != null) {
+                byScenario.put(s.name(), r);
+            }
+            if (halted.contains(s.name())) {
+                continue; // the fork's watchdog kept the hung sample and halted it: a finding, not a failed run
+            }
             if (r == null) {
                 problems.add(s.name() + " did not run: " + jcstress.whyNotRun(test));
-            } else {
-                byScenario.put(s.name(), r);
-                if (r.status() != Status.NORMAL) {
-                    problems.add(s.name() + ": jcstress " + r.status() + ": "
-                            + r.getMessages().stream().findFirst().orElse("(no message)"));
-                }
+            } else if (r.status() != Status.NORMAL) {
+                problems.add(s.name() + ": jcstress " + r.status() + ": "
+                        + r.getMessages().stream().findFirst().orElse("(no message)"));
             }
         }
     }
@@ -71,9 +81,20 @@ final class DesignRun {
         return problems.isEmpty();
     }
 
-    /** Every rule any sample broke, from the outcome counts. */
+    /** Every rule any sample broke: from the outcome counts, and the hung samples of halted forks (jcstress has no count of those). */
     SortedSet<String> rules() {
-        return rulesIn(byScenario.values());
+        return rulesIn(byScenario.values(), samples);
+    }
+
+    /** The rules seen so far: in jcstress's results, and in the samples kept under {@code samplesDir} by forks that were halted. */
+    static SortedSet<String> rulesSoFar(Collection<TestResult> results, Path samplesDir) throws IOException {
+        return rulesIn(results, SampleFile.readAll(samplesDir));
+    }
+
+    private static SortedSet<String> rulesIn(Collection<TestResult> results, List<SampleFile> samples) {
+        SortedSet<String> rules = rulesIn(results);
+        samples.stream().filter(SampleFile::forkHalted).forEach(x -> rules.addAll(rulesOf(x.outcome())));
+        return rules;
     }
 
     /** The rules in jcstress's outcome counts. */
@@ -126,11 +147,14 @@ final class DesignRun {
         List<Results.Histogram> histograms = new ArrayList<>();
         byScenario.forEach((scenario, r) -> {
             Map<String, GradingResult> graded = r.grading().gradingResults;
-            List<Results.Outcome> outcomes = r.getStateKeys().stream()
+            List<Results.Outcome> outcomes = new ArrayList<>(r.getStateKeys().stream()
                     .sorted(Comparator.comparingLong(r::getCount).reversed())
                     .map(o -> new Results.Outcome(o, r.getCount(o), graded.get(o).expect.name()))
-                    .toList();
-            histograms.add(new Results.Histogram(scenario, outcomes));
+                    .toList());
+            samples.stream().filter(x -> x.forkHalted() && x.scenario().equals(scenario)).forEach(x -> outcomes.add(
+                    new Results.Outcome(x.outcome() + " (fork halted)", 1L,
+                            (x.outcome().startsWith(Grading.EXPECTED) ? Expect.ACCEPTABLE_INTERESTING : Expect.FORBIDDEN).name())));
+            histograms.add(new Results.Histogram(scenario, List.copyOf(outcomes)));
         });
         return histograms;
     }

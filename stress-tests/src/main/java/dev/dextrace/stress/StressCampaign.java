@@ -186,13 +186,13 @@ public final class StressCampaign implements Callable<Integer> {
 
         // Another round while a wrong design has not shown every rule it is expected to break.
         Predicate<Collection<TestResult>> anotherRound = soFar -> stop == null
-                && !DesignRun.rulesIn(soFar).containsAll(d.violates().toJavaSet());
+                && !rulesSoFar(soFar, samplesDir).containsAll(d.violates().toJavaSet());
         Map<String, TestResult> byTest = jcstress.run(scenarioOfTest.keySet(), forkArgs,
                 out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
                 out.resolve("jcstress-html").resolve(d.name()), progress, budget.rounds, anotherRound);
         long duration = System.currentTimeMillis() - start;
         Stop s = stop;
-        return new DesignRun(d, mine, byTest, jcstress, readSamples(samplesDir), start, duration,
+        return new DesignRun(d, mine, byTest, jcstress, SampleFile.readAll(samplesDir), start, duration,
                 s == null ? null : s.reason());
     }
 
@@ -207,17 +207,12 @@ public final class StressCampaign implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static List<SampleFile> readSamples(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    private static java.util.SortedSet<String> rulesSoFar(Collection<TestResult> soFar, Path samplesDir) {
+        try {
+            return DesignRun.rulesSoFar(soFar, samplesDir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the samples kept in " + samplesDir, e);
         }
-        List<SampleFile> samples = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                samples.add(SampleFile.read(p));
-            }
-        }
-        return samples;
     }
 
     /** Ends the campaign early: marks why, and kills the jcstress forks so the current design's run returns. */

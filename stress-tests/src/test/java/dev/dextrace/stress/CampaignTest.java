@@ -74,6 +74,33 @@ class CampaignTest {
     }
 
     @Test
+    void aDriverThatSpinsDeadlocksOrThrowsIsAFindingNotAFailedRun() throws Exception {
+        Path out = ROOT.resolve("faults");
+        int exit = campaign(out, "--designs", "spinning-process,iolock-abba-deadlock,throwing-interrupt-handler,bundled-recommended",
+                "--scenarios", SCENARIO);
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        assertEquals(0, exit, r.designs().toString());
+        Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
+        byName.values().forEach(d -> {
+            assertEquals(Results.Verdict.AS_EXPECTED, d.verdict(), d.name());
+            assertTrue(d.engines().get("jcstress").ran(), d.name() + " ran");
+        });
+
+        // the fork spun: its watchdog kept the hung sample and halted it; the design ran and showed HANG-1
+        Results.DesignEngine spin = byName.get("spinning-process").engines().get("jcstress");
+        assertEquals(List.of("HANG-1"), spin.rules());
+        assertEquals("EXPECTED HANG-1 (fork halted)", spin.histograms().get(0).outcomes().get(0).outcome());
+        Results.Finding hang = byName.get("spinning-process").findings().get(0);
+        assertTrue(hang.message().contains("Process(") && hang.message().contains("SpinningProcess.java:"), hang.message());
+
+        assertTrue(byName.get("iolock-abba-deadlock").foundRules().contains("Q-4"));
+        assertTrue(byName.get("throwing-interrupt-handler").findings().stream()
+                .anyMatch(f -> f.rule().equals("EXC-1") && f.message().contains("NullPointerException")));
+        assertEquals(List.of(), byName.get("bundled-recommended").foundRules());
+    }
+
+    @Test
     void aTestJcstressSkipsFailsTheCampaign() throws Exception {
         Path out = ROOT.resolve("skipped");
         // jcstress 0.16 skips a 2-actor test on 1 CPU without a word, and exits 0.

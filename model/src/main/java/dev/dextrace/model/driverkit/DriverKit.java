@@ -27,7 +27,7 @@ public final class DriverKit {
     private final ModelRuntime runtime;
     private final Map<String, IODispatchQueue> queues = new ConcurrentHashMap<>();
     private final List<OSAction> actions = new CopyOnWriteArrayList<>();
-    private final Map<Thread, IODispatchQueue> waitingFor = new ConcurrentHashMap<>();
+    private final Map<Thread, WaitTarget> waitingFor = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     public DriverKit(ProtocolMonitor monitor, ModelRuntime runtime) {
@@ -95,26 +95,27 @@ public final class DriverKit {
     }
 
     /**
-     * Registers that the calling thread waits for {@code q}, then follows the wait-for chain
-     * (thread waits for queue, queue held by thread, ...). A chain back to the caller is a cycle of
-     * synchronous waits: Q-4, and the caller's wait is abandoned with {@link DeadlockDetected}.
+     * Registers that the calling thread waits for {@code target} (a queue or an IOLock), then follows
+     * the wait-for chain (thread waits for target, target held by thread, ...). A chain back to the
+     * caller is a cycle of waits: Q-4 at the moment it closes, naming the cycle, and the caller's wait
+     * is abandoned with {@link DeadlockDetected}.
      */
     @AtomicStep("wait-for bookkeeping; at most one event")
-    void beginWait(IODispatchQueue q, String what) {
+    void beginWait(WaitTarget target, String what) {
         Thread me = Thread.currentThread();
-        waitingFor.put(me, q);
-        StringBuilder cycle = new StringBuilder(ctxName(me)).append(" waits for ").append(q.name());
-        IODispatchQueue next = q;
+        waitingFor.put(me, target);
+        StringBuilder cycle = new StringBuilder(ctxName(me)).append(" waits for ").append(target.name());
+        WaitTarget next = target;
         for (int hops = 0; next != null && hops < 64; hops++) {
             Thread holder = next.owner();
             if (holder == null) {
                 return;
             }
-            cycle.append(", held by ").append(holder == me ? "itself" : holder.getName());
+            cycle.append(", held by ").append(holder == me ? "itself" : who(holder));
             if (holder == me) {
                 waitingFor.remove(me);
                 ProtocolEvent e = event(EventKind.WAIT, -1, 0, null, "deadlock: " + cycle);
-                monitor.violate(Rule.Q_4, "cycle of synchronous waits (" + what + "): " + cycle, -1, 0, null, e);
+                monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, -1, 0, null, e);
                 throw new DeadlockDetected(cycle.toString());
             }
             next = waitingFor.get(holder);
@@ -129,7 +130,62 @@ public final class DriverKit {
         waitingFor.remove(Thread.currentThread());
     }
 
+    /** Whether some serial block of the dext is running now. */
+    public boolean busy() {
+        return queues.values().stream().anyMatch(q -> q.runningBlock() != null);
+    }
+
+    /**
+     * Where every running block is, for HANG-1: "Process(0,1,2) on Default (thread dextrace-Default) at
+     * SpinningProcess.java:40", or "... waits for lock#3 held by dextrace-Default". Call it while the
+     * threads are still where they got stuck.
+     */
+    public String stuckReport() {
+        List<String> parts = new ArrayList<>();
+        for (IODispatchQueue q : queues.values()) {
+            String block = q.runningBlock();
+            Thread t = q.owner();
+            if (block == null) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(block).append(" on ").append(q.name());
+            if (t != null) {
+                sb.append(" (thread ").append(t.getName()).append(')');
+                WaitTarget w = waitingFor.get(t);
+                if (w != null) {
+                    Thread holder = w.owner();
+                    sb.append(" waits for ").append(w.name()).append(holder == null ? "" : " held by " + holder.getName());
+                } else {
+                    String at = DriverFrames.top(t.getStackTrace());
+                    if (!at.equals(DriverFrames.NONE)) { // none: an engine took the thread back (Lincheck after a hang)
+                        sb.append(" at ").append(at);
+                    }
+                }
+            }
+            parts.add(sb.toString());
+        }
+        return parts.isEmpty() ? "no block of the dext is running" : String.join("; ", parts);
+    }
+
+    /** The queue whose running block does not wait for anything: the one that spins (null if none). */
+    public IODispatchQueue spinningQueue() {
+        for (IODispatchQueue q : queues.values()) {
+            Thread t = q.owner();
+            if (q.runningBlock() != null && t != null && !waitingFor.containsKey(t)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
     private static String ctxName(Thread t) {
-        return dev.dextrace.model.runtime.ExecutionContext.current().lane() + " (" + t.getName() + ")";
+        dev.dextrace.model.runtime.ExecutionContext ctx = dev.dextrace.model.runtime.ExecutionContext.current();
+        return (ctx.queue() != null ? ctx.queue() : ctx.lane()) + " (thread " + t.getName() + ")";
+    }
+
+    /** "InterruptQueue (thread dextrace-InterruptQueue)": the queue whose block a thread runs, and the thread. */
+    private String who(Thread t) {
+        return queues.values().stream().filter(q -> q.owner() == t).map(q -> q.name() + " (thread " + t.getName() + ")")
+                .findFirst().orElse(t.getName());
     }
 }

@@ -1,6 +1,5 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.DriverFault;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #DispatchSync} runs the block on the calling thread once the queue is free; a thread that
  * would wait for a queue it (transitively) holds has closed a cycle of waits (Q-4).
  */
-public final class IODispatchQueue implements Mailbox {
+public final class IODispatchQueue implements Mailbox, WaitTarget {
     /** Lets blocks run concurrently when dispatched with {@link #DispatchConcurrent} (and lets sleeping blocks give the queue up). */
     public static final long kIODispatchQueueReentrant = 0x1;
 
@@ -39,6 +38,8 @@ public final class IODispatchQueue implements Mailbox {
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private final AtomicInteger running = new AtomicInteger();
     private volatile ConcurrentBlocks concurrentBlocks;
+    /** The label of the serial block running now (for HANG-1's report), or null. */
+    private volatile String runningBlock;
 
     private IODispatchQueue(DriverKit dk, String name, boolean reentrant) {
         this.dk = dk;
@@ -173,7 +174,7 @@ public final class IODispatchQueue implements Mailbox {
             }
         }
         try {
-            execute(new Block(label, subject, body));
+            executeSerial(new Block(label, subject, body));
         } finally {
             release();
         }
@@ -185,8 +186,15 @@ public final class IODispatchQueue implements Mailbox {
         return name.equals(ExecutionContext.current().queue()) || owner.get() == Thread.currentThread();
     }
 
-    Thread owner() {
+    /** The thread running a serial block of this queue now (or waiting in DispatchSync on it), or null. */
+    @Override
+    public Thread owner() {
         return owner.get();
+    }
+
+    /** The serial block running now, or null. */
+    String runningBlock() {
+        return runningBlock;
     }
 
     @Override
@@ -205,7 +213,7 @@ public final class IODispatchQueue implements Mailbox {
             if (b == null) {
                 return false;
             }
-            execute(b);
+            executeSerial(b);
             return true;
         } finally {
             release();
@@ -223,10 +231,25 @@ public final class IODispatchQueue implements Mailbox {
         return pending.isEmpty() && owner.get() == null && running.get() == 0;
     }
 
-    /** Runs one block: marks it on the thread's stack, checks Q-2, and turns driver failures into findings. */
+    private void executeSerial(Block b) {
+        String outer = runningBlock;
+        runningBlock = b.label();
+        try {
+            execute(b);
+        } finally {
+            runningBlock = outer;
+        }
+    }
+
+    /**
+     * Runs one block: marks it on the thread's stack, checks Q-2, and turns driver failures into
+     * findings. A block abandoned by a deadlock or an exception gives up the IOLocks it took, as the
+     * model's stand-in for the crash it would be on a Mac, so the rest of the run can still be judged.
+     */
     private void execute(Block b) {
         ExecutionContext ctx = ExecutionContext.current();
         Frame frame = ctx.push(name, b.label(), b.subject());
+        int locksBefore = IOLock.heldCountOfThisThread();
         boolean begun = false;
         try {
             // the start (and end) of a block and the count of running blocks change in one step
@@ -240,11 +263,17 @@ public final class IODispatchQueue implements Mailbox {
             begun = true;
             b.body().run();
         } catch (DeadlockDetected d) {
-            dk.monitor().fault(DriverFault.Kind.DEADLOCKED, b.label() + " on " + name + " abandoned: " + d.getMessage());
+            IOLock.abandonHeldAbove(locksBefore); // Q-4 was filed when the cycle closed
         } catch (RunAbandoned stop) {
+            IOLock.abandonHeldAbove(locksBefore);
             throw stop;
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            dk.monitor().fault(DriverFault.Kind.THREW, b.label() + " on " + name + " threw " + e);
+            IOLock.abandonHeldAbove(locksBefore);
+            dk.monitor().fault(Rule.EXC_1, b.label() + " on " + name + " threw " + DriverFrames.describe(e),
+                    name, Thread.currentThread().getName());
+        } catch (Throwable engine) { // an engine ends the thread (Lincheck aborting an interleaving): not the driver's doing
+            IOLock.abandonHeldAbove(locksBefore);
+            throw engine;
         } finally {
             if (begun) {
                 dk.eventAndApply(running, EventKind.BLOCK_END, -1, 0, null, "end " + b.label(), end -> running.decrementAndGet());

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * DriverKit's {@code IOLock} ({@code IOLockAlloc}, {@code IOLockLock}, {@code IOLockUnlock}): a
  * mutex. The locks a thread holds are what {@link SharedVariable} checks Q-3 against.
  */
-public final class IOLock {
+public final class IOLock implements WaitTarget {
     private static final ThreadLocal<List<IOLock>> HELD = ThreadLocal.withInitial(ArrayList::new);
 
     private final DriverKit dk;
@@ -48,8 +48,15 @@ public final class IOLock {
             throw new IllegalStateException(name + " is not recursive and is already held by this thread");
         }
         dk.event(EventKind.LOCK, -1, 0, null, "lock " + name); // before taking it: a switch point where others may take it first
-        while (!owner.compareAndSet(null, me)) {
-            dk.runtime().scheduler().await(() -> owner.get() == null, name);
+        if (!owner.compareAndSet(null, me)) {
+            dk.beginWait(this, "IOLockLock(" + name + ")"); // Q-4 here if the owner (transitively) waits for this thread
+            try {
+                while (!owner.compareAndSet(null, me)) {
+                    dk.runtime().scheduler().await(() -> owner.get() == null, name);
+                }
+            } finally {
+                dk.endWait();
+            }
         }
         HELD.get().add(this);
     }
@@ -62,6 +69,34 @@ public final class IOLock {
         HELD.get().remove(this);
         owner.set(null);
         dk.runtime().scheduler().signal();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Thread owner() {
+        return owner.get();
+    }
+
+    static int heldCountOfThisThread() {
+        return HELD.get().size();
+    }
+
+    /**
+     * Lets go of the locks the calling thread took after it held {@code count}: the block that took
+     * them was abandoned (deadlock, exception, stopped run), and a lock it kept would only turn one
+     * finding into a hang of everything after it.
+     */
+    static void abandonHeldAbove(int count) {
+        List<IOLock> held = HELD.get();
+        while (held.size() > count) {
+            IOLock l = held.remove(held.size() - 1);
+            l.owner.compareAndSet(Thread.currentThread(), null);
+            l.dk.runtime().scheduler().signal();
+        }
     }
 
     /** The locks the calling thread holds now. */

@@ -28,7 +28,6 @@ public final class ProtocolMonitor {
     private final AtomicInteger stored = new AtomicInteger();
     private final ConcurrentLinkedQueue<ProtocolEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<DriverFault> faults = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> perRule = new ConcurrentHashMap<>();
     private volatile ProtocolEvent last;
     private volatile boolean truncated;
@@ -105,9 +104,16 @@ public final class ProtocolMonitor {
                 at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, slot, action)));
     }
 
-    public void fault(DriverFault.Kind kind, String message) {
-        faults.add(new DriverFault(kind, message, scheduler.currentQueue(), scheduler.currentLane()));
-        record(EventKind.FAULT, -1, 0, null, kind + ": " + message);
+    /**
+     * Files a fault of the driver (HANG-1, EXC-1) that happened on {@code queue} and {@code thread}: the
+     * caller may be another thread (a watchdog). No switch point: a fault is bookkeeping, and it must
+     * be filed even when the run has stopped.
+     */
+    public void fault(RuleId rule, String message, String queue, String thread) {
+        ProtocolEvent e = append(EventKind.FAULT, -1, 0, null, rule.id() + ": " + message);
+        if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() <= MAX_PER_RULE) {
+            violations.add(new Violation(rule, message, -1, 0, null, queue, thread, story(e, -1, null)));
+        }
     }
 
     /** Tells every invariant the run has ended. */
@@ -132,7 +138,7 @@ public final class ProtocolMonitor {
                     || (slot >= 0 && e.slot() == slot)
                     || (action != null && action.equals(e.action()))
                     || e.kind() == EventKind.PROCESS_BEGIN || e.kind() == EventKind.PROCESS_END
-                    || e.kind() == EventKind.WAIT || e.kind() == EventKind.ROUTE;
+                    || e.kind() == EventKind.WAIT || e.kind() == EventKind.ROUTE || e.kind() == EventKind.FAULT;
             if (related) {
                 kept.add(e);
             }
@@ -156,7 +162,6 @@ public final class ProtocolMonitor {
         all.sort(Comparator.comparingLong(ProtocolEvent::seq));
         java.util.List<Violation> vs = new ArrayList<>(violations);
         vs.sort(Comparator.comparingLong(v -> v.trigger() == null ? Long.MAX_VALUE : v.trigger().seq()));
-        return new Verdict(io.vavr.collection.List.ofAll(vs), io.vavr.collection.List.ofAll(faults),
-                io.vavr.collection.List.ofAll(all), truncated, endReason);
+        return new Verdict(io.vavr.collection.List.ofAll(vs), io.vavr.collection.List.ofAll(all), truncated, endReason);
     }
 }

@@ -1,7 +1,7 @@
 package dev.dextrace.model.monitor;
 
 /**
- * The protocol rules of {@code PROTOCOL.md} §7, by ID. Every violation, test, harness outcome and
+ * The protocol rules of {@code PROTOCOL.md} §7, and the driver faults (HANG-1, EXC-1), by ID. Every violation, test, harness outcome and
  * report names one of these; {@link #id()} is the spelling used everywhere outside Java.
  */
 public enum Rule implements RuleId {
@@ -34,10 +34,17 @@ public enum Rule implements RuleId {
     CMP_2("CMP-2", Family.CMP,
             "A completion may run before the Process call that delivered its slot has returned; a correct dext must be safe under that."),
     CMP_3("CMP-3", Family.CMP,
-            "A legacy call that returns a service response other than Request_In_Process must not also complete through the action.");
+            "A legacy call that returns a service response other than Request_In_Process must not also complete through the action."),
+    HANG_1("HANG-1", Family.FAULT,
+            "Every block the dext runs returns: it never spins or waits forever for something no other thread will do."),
+    EXC_1("EXC-1", Family.FAULT,
+            "No exception escapes a block of the dext: on a Mac it would crash the dext with every command it held.");
 
-    /** The four rule families of PROTOCOL.md §7. */
-    public enum Family { SLOT, ACT, Q, CMP }
+    /**
+     * The four rule families of PROTOCOL.md §7, and FAULT: the driver hung or threw, which the protocol
+     * does not name but every engine must report (docs/decisions.md, "Faults are findings").
+     */
+    public enum Family { SLOT, ACT, Q, CMP, FAULT }
 
     private final String id;
     private final Family family;

@@ -5,10 +5,11 @@ import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 
 /**
- * What one run showed, immutable: the violations, the driver's faults, and every event in order.
+ * What one run showed, immutable: the violations (a driver that hung or threw is one too: HANG-1, EXC-1,
+ * Q-4), and every event in order.
  * {@link #outcome()} is the compact form harnesses grade: {@code "clean"} or the sorted rule IDs.
  */
-public record Verdict(List<Violation> violations, List<DriverFault> faults, List<ProtocolEvent> events,
+public record Verdict(List<Violation> violations, List<ProtocolEvent> events,
                       boolean truncated, String endReason) {
 
     public SortedSet<String> rules() {
@@ -31,7 +32,7 @@ public record Verdict(List<Violation> violations, List<DriverFault> faults, List
 
     /** A readable account: each violation with the events that led to it. */
     public String describe() {
-        if (isClean() && faults.isEmpty()) {
+        if (isClean()) {
             return "clean (" + events.size() + " events)";
         }
         StringBuilder sb = new StringBuilder();
@@ -39,7 +40,6 @@ public record Verdict(List<Violation> violations, List<DriverFault> faults, List
             sb.append(v).append('\n');
             v.events().forEach(e -> sb.append("    ").append(e).append('\n'));
         }
-        faults.forEach(f -> sb.append("fault: ").append(f).append('\n'));
         return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.dextrace.model.replay;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
@@ -17,6 +18,8 @@ import java.util.function.Predicate;
  * run-to-completion order, then every order with one preemption (bound 1, as in CHESS), then seeded
  * random orders. Keeps the first run that showed each rule, with its replay file and the time it took.
  * It lives with the replays it records (a scenario knows nothing of searches).
+ * A run that hangs (HANG-1) ends the scenario's search: further orders of a design that hangs mostly
+ * hang too, and each would cost the stall bound ({@link World#STALL}).
  */
 public final class Exploration {
     /** The first run that showed a rule. */
@@ -42,10 +45,12 @@ public final class Exploration {
         long t0 = System.nanoTime();
         Map<String, Found> first = new LinkedHashMap<>();
         int[] runs = {0};
+        boolean[] hung = {false};
         Function<Strategy, World> run = strategy -> {
             World w = scenario.load(scenario.builder(design).twoLanes().controlled(strategy));
             Verdict v = w.run(RUN_TIMEOUT);
             runs[0]++;
+            hung[0] |= v.rules().contains(Rule.HANG_1.id());
             for (String rule : v.rules()) {
                 first.computeIfAbsent(rule, r -> new Found(r, v, ReplayFile.of(design, scenario, w, v, r),
                         (System.nanoTime() - t0) / 1_000_000, runs[0]));
@@ -53,10 +58,10 @@ public final class Exploration {
             return w;
         };
         int decisions = run.apply(Strategy.runToCompletion()).decisions().size();
-        for (int at = 0; at < decisions && runs[0] < maxRuns && !done.test(first.keySet()); at++) {
+        for (int at = 0; at < decisions && runs[0] < maxRuns && !hung[0] && !done.test(first.keySet()); at++) {
             run.apply(Strategy.preemptOnce(at, 0));
         }
-        for (long seed = 0; seed < seeds && runs[0] < maxRuns && !done.test(first.keySet()); seed++) {
+        for (long seed = 0; seed < seeds && runs[0] < maxRuns && !hung[0] && !done.test(first.keySet()); seed++) {
             run.apply(Strategy.seeded(seed));
         }
         return new Result(Map.copyOf(first), runs[0], (System.nanoTime() - t0) / 1_000_000);

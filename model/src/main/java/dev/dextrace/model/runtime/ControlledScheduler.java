@@ -249,7 +249,12 @@ public final class ControlledScheduler implements Scheduler {
         if (eligible.isEmpty()) {
             boolean blocked = recs.values().stream().anyMatch(r -> r.state == State.BLOCKED);
             running = null;
-            runtime.stop(blocked ? "every lane waits: undetected deadlock" : "settled");
+            if (blocked) {
+                // no lane can proceed and the kernel has nothing to fire: the dext waits forever (HANG-1)
+                runtime.hang("every lane waits for something no lane will do");
+            } else {
+                runtime.stop("settled");
+            }
             turn.signalAll();
             return;
         }

@@ -51,8 +51,8 @@ public final class Lane {
     public void run() {
         enter();
         Scheduler s = runtime.scheduler();
-        s.laneStarted(this);
         try {
+            s.laneStarted(this); // a run may stop before this lane's first turn
             while (!runtime.stopped()) {
                 if (!pumpOne() && !s.idle(this)) {
                     break;

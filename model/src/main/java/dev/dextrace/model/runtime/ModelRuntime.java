@@ -27,9 +27,11 @@ public final class ModelRuntime {
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile String stopReason;
+    private final java.util.concurrent.atomic.AtomicBoolean hung = new java.util.concurrent.atomic.AtomicBoolean();
     private BooleanSupplier workDone = () -> true;
     private BooleanSupplier onQuiescent = () -> false;
     private Runnable onLaneEntry = () -> { };
+    private java.util.function.Consumer<String> onHang = why -> { };
 
     /**
      * @param laneOf maps a mailbox name to the lane that pumps it
@@ -61,6 +63,30 @@ public final class ModelRuntime {
     /** Runs on every lane's thread before it pumps (binds per-world thread state). */
     public void onLaneEntry(Runnable hook) {
         this.onLaneEntry = hook;
+    }
+
+    /** Called once by {@link #hang} while the stuck threads are still where they got stuck (files HANG-1). */
+    public void onHang(java.util.function.Consumer<String> hook) {
+        this.onHang = hook;
+    }
+
+    /**
+     * Ends a run that cannot go on by itself (a block spins, every lane waits): the hook reports it
+     * first, then the run stops and the lanes that wait or poll unwind. Only the first stop reports.
+     */
+    public void hang(String why) {
+        // not synchronized: the controlled scheduler calls this under its lock, other callers take that lock in stop()
+        if (!stopped && hung.compareAndSet(false, true)) {
+            onHang.accept(why);
+            stop(why);
+        }
+    }
+
+    /** Throws {@link RunAbandoned} into the calling thread if the run has stopped (a spin that polls). */
+    public void abandonIfStopped() {
+        if (stopped) {
+            throw new RunAbandoned("run stopped: " + stopReason);
+        }
     }
 
     @AtomicStep("lane bookkeeping of the calling thread")
@@ -131,35 +157,44 @@ public final class ModelRuntime {
     }
 
     /**
-     * Waits until every lane thread has exited. On timeout the run is stopped, lanes that wait are
-     * released, and false is returned: the caller reports the driver as hung.
+     * Waits until every lane thread has exited, checking {@code stuck} every few milliseconds. Returns
+     * null when they did, else why not (the deadline passed, {@code stuck} said so, interrupted); the
+     * caller then reports the driver as hung and stops the run.
      */
-    public boolean awaitSettled(Duration timeout) {
+    public String awaitSettled(Duration timeout, java.util.function.Supplier<String> stuck) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Thread> mine;
-        synchronized (threads) {
-            mine = List.copyOf(threads);
-        }
-        for (Thread t : mine) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    t.join(Math.max(1, left / 1_000_000));
+        while (true) {
+            List<Thread> mine;
+            synchronized (threads) {
+                mine = List.copyOf(threads);
+            }
+            Thread alive = mine.stream().filter(Thread::isAlive).findFirst().orElse(null);
+            if (alive == null) {
+                synchronized (threads) {
+                    if (threads.size() == mine.size()) {
+                        return null;
+                    }
                 }
+                continue; // a lane was made meanwhile
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return "the run did not settle within " + timeout.toMillis() + " ms";
+            }
+            String why = stuck.get();
+            if (why != null) {
+                return why;
+            }
+            try {
+                alive.join(Math.max(1, Math.min(POLL_MILLIS, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop("interrupted");
-                return false;
+                return "interrupted";
             }
-            if (t.isAlive()) {
-                stop("deadline of " + timeout.toMillis() + " ms passed");
-                return false;
-            }
-        }
-        synchronized (threads) {
-            return threads.size() == mine.size() || awaitSettled(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
+
+    private static final long POLL_MILLIS = 20;
 
     /** Threads of lanes still running (after a stop: those stuck in driver code that never calls the API). */
     public List<Thread> liveThreads() {

@@ -6,6 +6,9 @@ import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.scenario.Scenario;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One jcstress sample: a fresh world of a scenario for the fork's design, its two lanes driven by the
  * two actors, graded by the arbiter. The scenario classes only delegate here, so the protocol logic
@@ -15,11 +18,15 @@ public final class Sample {
     private final Scenario scenario;
     private final World world;
 
-    /** This VM's design and sample keeper, resolved from its system properties on the first sample. */
+    /** This VM's design, sample keeper and watchdog, resolved from its system properties on the first sample. */
     private static final class ThisFork {
         static final DesignEntry DESIGN = ForkConfig.design(System.getProperty(ForkConfig.DESIGN));
         static final SampleRecorder RECORDER = ForkConfig.recorder(DESIGN);
+        static final Watchdog WATCHDOG = new Watchdog();
     }
+
+    /** When the first actor entered, or 0: jcstress makes samples in batches, before their actors run. */
+    private final AtomicLong enteredNanos = new AtomicLong();
 
     public Sample(Scenario scenario) {
         this.scenario = scenario;
@@ -29,16 +36,42 @@ public final class Sample {
 
     /** Actor 1: the kernel's and Default's work; returns when the run has settled. */
     public void submitter() {
+        enter();
         world.lane(World.SUBMITTER).run();
     }
 
     /** Actor 2: hardware and every other queue. */
     public void completer() {
+        enter();
         world.lane(World.COMPLETER).run();
+    }
+
+    private void enter() {
+        if (enteredNanos.compareAndSet(0, System.nanoTime())) {
+            ThisFork.WATCHDOG.started(this);
+        }
+    }
+
+    /** Why this sample is stuck, or null (called by the watchdog only). */
+    String stuck(Duration bound) {
+        String why = world.stuck();
+        if (why == null && System.nanoTime() - enteredNanos.get() > bound.toNanos()) {
+            why = "the sample did not end within " + bound.toMillis() + " ms";
+        }
+        return why;
+    }
+
+    /** Files HANG-1 and keeps this sample as the fork's last (the watchdog halts the fork next). */
+    void keepAsHung(String why) {
+        Verdict v = world.abandon(why);
+        if (ThisFork.RECORDER != null) {
+            ThisFork.RECORDER.recordHalt(scenario, Grading.outcome(ThisFork.DESIGN, v), world, v);
+        }
     }
 
     /** Arbiter: the outcome string the scenario's {@code @Outcome}s grade; keeps a violating sample's story. */
     public String grade() {
+        ThisFork.WATCHDOG.ended(this);
         Verdict v = world.finish();
         String outcome = Grading.outcome(ThisFork.DESIGN, v);
         if (!v.isClean() && ThisFork.RECORDER != null) {

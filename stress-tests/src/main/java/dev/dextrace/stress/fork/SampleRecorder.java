@@ -40,8 +40,17 @@ final class SampleRecorder {
     }
 
     void record(Scenario scenario, String outcome, World world, Verdict verdict) {
+        record(scenario, outcome, world, verdict, false);
+    }
+
+    /** Keeps the sample the watchdog stopped before it halts the fork; its directory says so ({@code halted-<outcome>}). */
+    void recordHalt(Scenario scenario, String outcome, World world, Verdict verdict) {
+        record(scenario, outcome, world, verdict, true);
+    }
+
+    private void record(Scenario scenario, String outcome, World world, Verdict verdict, boolean forkHalted) {
         long observedAt = System.currentTimeMillis();
-        String key = scenario.name() + "/" + slug(outcome);
+        String key = scenario.name() + "/" + (forkHalted ? "halted-" : "") + slug(outcome);
         if (full.contains(key)) {
             return;
         }
@@ -50,7 +59,7 @@ final class SampleRecorder {
             Files.createDirectories(outcomeDir);
             for (int n = 1; n <= limit; n++) {
                 if (claim(outcomeDir.resolve(n + ".claim"))) {
-                    write(outcomeDir, n, scenario, outcome, observedAt, world, verdict);
+                    write(outcomeDir, n, scenario, outcome, observedAt, world, verdict, forkHalted);
                     return;
                 }
             }
@@ -62,7 +71,7 @@ final class SampleRecorder {
     }
 
     private void write(Path outcomeDir, int n, Scenario scenario, String outcome, long observedAt,
-                       World world, Verdict verdict) throws IOException {
+                       World world, Verdict verdict, boolean forkHalted) throws IOException {
         List<Results.Finding> findings = new ArrayList<>();
         for (String rule : verdict.rules()) {
             Violation first = verdict.first(rule).get();
@@ -72,7 +81,7 @@ final class SampleRecorder {
             ReplayFile.of(design, scenario, world, verdict, rule).write(replay);
             findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, REPLAY_COMMAND + quote(replay)));
         }
-        new SampleFile(design.name(), scenario.name(), outcome, observedAt, findings).write(outcomeDir.resolve(n + ".json"));
+        new SampleFile(design.name(), scenario.name(), outcome, observedAt, findings, forkHalted).write(outcomeDir.resolve(n + ".json"));
     }
 
     private static boolean claim(Path file) throws IOException {
