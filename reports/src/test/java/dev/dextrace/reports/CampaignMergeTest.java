@@ -37,7 +37,7 @@ class CampaignMergeTest {
         ResultsIO.write(engineFile("lincheck", Map.of("attempt3-wrapper", List.of("ACT-4"), "bundled-recommended", List.of("Q-3"))), lincheck);
 
         Results r = CampaignMerge.merge(List.of(WRONG, RIGHT, OTHER),
-                List.of(CampaignMerge.read("jcstress", jcstress), CampaignMerge.read("lincheck", lincheck)), Map.of(), 10);
+                List.of(CampaignMerge.read("jcstress", jcstress), CampaignMerge.read("lincheck", lincheck)), Map.of(), 10, null);
 
         Results.Design wrong = r.designs().get(0);
         assertEquals(List.of("ACT-4", "ACT-5"), wrong.foundRules(), "found by the two engines together");
@@ -59,7 +59,7 @@ class CampaignMergeTest {
         assertEquals(Results.EngineStatus.FAILED, bad.status());
         assertTrue(bad.reason().contains("could not be read"), bad.reason());
 
-        Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1);
+        Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1, null);
         assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
         Path out = dir.resolve("report");
         Path json = out.resolve("results.json");
