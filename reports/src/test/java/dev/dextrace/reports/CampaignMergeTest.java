@@ -68,4 +68,33 @@ class CampaignMergeTest {
         String html = Files.readString(ReportRenderer.write(r, json, out));
         assertTrue(html.contains("did not run") && html.contains("could not be read"), "the report says what did not run and why");
     }
+
+    @Test
+    void resultsOfAnotherRunOrOfNoRunAreNotThisRuns(@TempDir Path dir) throws Exception {
+        Results asExpected = engineFile("lincheck", Map.of("attempt3-wrapper", List.of("ACT-4", "ACT-5")));
+        Path mine = dir.resolve("mine.json");
+        ResultsIO.write(asExpected.withRun(new Results.Run("run-2", "all", "all", "smoke")), mine);
+        Path older = dir.resolve("older.json");
+        ResultsIO.write(asExpected.withRun(new Results.Run("run-1", "all", "all", "smoke")), older);
+        Path unnamed = dir.resolve("unnamed.json");
+        ResultsIO.write(asExpected, unnamed); // as written before run IDs
+
+        CampaignMerge.EngineInput ours = CampaignMerge.read("lincheck", mine, "run-2");
+        assertEquals(Results.EngineStatus.RAN, ours.status());
+        assertEquals("run-2", ours.results().run().id());
+        assertEquals(Results.Verdict.AS_EXPECTED,
+                CampaignMerge.merge(List.of(WRONG), List.of(ours), Map.of(), 1, null).designs().get(0).verdict());
+
+        CampaignMerge.EngineInput foreign = CampaignMerge.read("lincheck", older, "run-2");
+        assertEquals(Results.EngineStatus.NOT_RUN, foreign.status());
+        assertTrue(foreign.reason().contains("run run-1's") && foreign.reason().contains("this is run run-2"), foreign.reason());
+        CampaignMerge.EngineInput none = CampaignMerge.read("lincheck", unnamed, "run-2");
+        assertEquals(Results.EngineStatus.NOT_RUN, none.status());
+        assertTrue(none.reason().contains("name no run"), none.reason());
+        Results merged = CampaignMerge.merge(List.of(WRONG), List.of(foreign), Map.of(), 1, null);
+        assertEquals(Results.Verdict.NOT_RUN, merged.designs().get(0).verdict(), "an old run's findings are not shown as this run's");
+        assertTrue(merged.designs().get(0).foundRules().isEmpty());
+
+        assertEquals(Results.EngineStatus.RAN, CampaignMerge.read("lincheck", older).status(), "merge-only joins what is there");
+    }
 }
