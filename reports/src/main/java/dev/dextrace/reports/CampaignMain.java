@@ -291,8 +291,18 @@ public final class CampaignMain implements Callable<Integer> {
     /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */
     private void onInterrupt() {
         guard.stopAll(EngineProcess.GRACE);
+        if (reportIfNotYet()) {
+            writeFailure("130/143 INTERRUPTED");
+        }
+    }
+
+    /** The hook's report: false when the campaign had written its own report before the signal came. */
+    private synchronized boolean reportIfNotYet() {
+        if (reported) {
+            return false;
+        }
         report(true);
-        writeFailure("130/143 INTERRUPTED");
+        return true;
     }
 
     /** What the report's header shows as the budget. */
