@@ -125,6 +125,8 @@ public final class CampaignMain implements Callable<Integer> {
     private List<Engine> chosen = List.of();
     private Results.Run run;
     private boolean reported;
+    /** Set once the campaign's own exit code is known (and --failure-file written for it). */
+    private volatile boolean exitDecided;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CampaignMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -148,6 +150,7 @@ public final class CampaignMain implements Callable<Integer> {
         if (code != Exit.PASSED.code) {
             writeFailure(code + " " + Stream.of(Exit.values()).filter(e -> e.code == code).map(Enum::name).findFirst().orElse(""));
         }
+        exitDecided = true;
         return code;
     }
 
@@ -291,18 +294,10 @@ public final class CampaignMain implements Callable<Integer> {
     /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */
     private void onInterrupt() {
         guard.stopAll(EngineProcess.GRACE);
-        if (reportIfNotYet()) {
+        report(true);
+        if (!exitDecided) { // the campaign had not ended on its own: a build tool must not take it for a pass
             writeFailure("130/143 INTERRUPTED");
         }
-    }
-
-    /** The hook's report: false when the campaign had written its own report before the signal came. */
-    private synchronized boolean reportIfNotYet() {
-        if (reported) {
-            return false;
-        }
-        report(true);
-        return true;
     }
 
     /** What the report's header shows as the budget. */

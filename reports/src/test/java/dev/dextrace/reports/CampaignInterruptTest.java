@@ -34,7 +34,8 @@ class CampaignInterruptTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CampaignMain.class.getName(),
                 "--designs", "double-complete", "--scenarios", "completion-races-submission", "--budget", "smoke",
-                "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString()));
+                "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString(),
+                "--failure-file", dir.resolve("FAILED").toString()));
         Process campaign = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Set<ProcessHandle> seen = new LinkedHashSet<>();
         try {
@@ -75,5 +76,6 @@ class CampaignInterruptTest {
         assertEquals(Results.EngineStatus.INTERRUPTED, r.engines().get("lincheck").status(), r.engines().toString());
         assertTrue(r.engines().get("lincheck").reason().startsWith("not started"), r.engines().get("lincheck").reason());
         assertTrue(Files.notExists(dir.resolve("work/lincheck")), "no Lincheck started after the signal");
+        assertTrue(Files.readString(dir.resolve("FAILED")).contains("INTERRUPTED"), "a build tool sees it did not pass");
     }
 }
