@@ -125,6 +125,7 @@ public final class CampaignMain implements Callable<Integer> {
     private List<Engine> chosen = List.of();
     private Results.Run run;
     private boolean reported;
+    private int reportedCode;
     /** Set once the campaign's own exit code is known (and --failure-file written for it). */
     private volatile boolean exitDecided;
 
@@ -337,9 +338,10 @@ public final class CampaignMain implements Callable<Integer> {
     /** Joins, writes and prints the report once; on interruption the engines not finished are marked so. */
     private synchronized int report(boolean interrupted) {
         if (reported) {
-            return Exit.PASSED.code; // only the hook gets here second, and the JVM's exit code is the signal's
+            return reportedCode; // the same outcome for the main thread and the interruption hook, whichever came second
         }
         reported = true;
+        reportedCode = Exit.NO_REPORT.code;
         List<CampaignMerge.EngineInput> inputs = chosen.stream().map(e -> input(e, interrupted)).toList();
         long took = System.currentTimeMillis() - started;
         Results merged = CampaignMerge.merge(selected, inputs, shownBudget(), took, run);
@@ -363,10 +365,10 @@ public final class CampaignMain implements Callable<Integer> {
                 + (in.reason() == null ? "" : " (" + in.reason() + ")")));
         merged.designs().forEach(d -> System.out.println(ReportView.summaryLine(d)));
         System.out.println("race report: " + page.toAbsolutePath().normalize());
-        if (inputs.stream().anyMatch(in -> in.status() != Results.EngineStatus.RAN)) {
-            return Exit.ENGINE_DID_NOT_RUN.code;
-        }
-        return (merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? Exit.PASSED : Exit.NOT_AS_EXPECTED).code;
+        reportedCode = (inputs.stream().anyMatch(in -> in.status() != Results.EngineStatus.RAN) ? Exit.ENGINE_DID_NOT_RUN
+                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? Exit.PASSED
+                : Exit.NOT_AS_EXPECTED).code;
+        return reportedCode;
     }
 
     /** The replay files under {@code from}, copied into {@code into}, so a report folder stands on its own. */
