@@ -185,7 +185,16 @@ public final class CampaignMain implements Callable<Integer> {
             if (scale != null) {
                 oneRun.addAll(List.of("--scale", scale.toString()));
             }
-            return new DetectionBenchmark(runs, oneRun, shownBudget(), work, out, scale, selected).run();
+            int code = new DetectionBenchmark(runs, oneRun, shownBudget(), work, out, scale, selected).run();
+            if (junitCopy != null && Files.exists(out.resolve("junit.xml"))) {
+                try {
+                    Files.createDirectories(junitCopy.toAbsolutePath().getParent());
+                    Files.copy(out.resolve("junit.xml"), junitCopy, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    System.err.println("error: --junit-copy: cannot write " + junitCopy + ": " + e);
+                }
+            }
+            return code;
         }
         Thread onInterrupt = new Thread(this::onInterrupt, "dextrace-campaign-report");
         Runtime.getRuntime().addShutdownHook(onInterrupt);

@@ -123,6 +123,7 @@ class CampaignMainTest {
         String html = Files.readString(dir.resolve("out/index.html"));
         assertTrue(html.contains("id=\"detection\"") && html.contains("id=\"scale\""), "both sections in the report");
         assertTrue(Files.exists(dir.resolve("out/results.json")), "the last run's results beside the report");
+        assertTrue(Files.exists(dir.resolve("out/junit.xml")), "and its JUnit XML");
     }
 
     static String[] concat(String[] a, String... b) {
