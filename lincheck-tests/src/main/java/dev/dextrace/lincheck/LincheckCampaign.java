@@ -4,6 +4,8 @@ import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.AtomicWrite;
+import dev.dextrace.model.results.EngineExit;
+import dev.dextrace.model.results.ProcessTree;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
@@ -14,11 +16,13 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -26,8 +30,8 @@ import java.util.concurrent.Callable;
 /**
  * A Lincheck campaign: every selected design under every scenario of its path, each scenario searched
  * until Lincheck's budget passes without a new rule. Writes {@code lincheck.json} (docs/results-schema.md)
- * after each design, atomically, so an interrupted campaign keeps what it has. Exit 0 when every design
- * came out as expected, 1 otherwise, 2 for bad arguments.
+ * after each design, atomically, so an interrupted campaign keeps what it has. Exit codes: {@link EngineExit}
+ * (0 every design as expected, 3 not, 2 bad arguments, 1 crashed).
  */
 @Command(name = "dextrace-lincheck-campaign", mixinStandardHelpOptions = true,
         description = "Searches the designs' interleavings with Lincheck and writes lincheck.json.")
@@ -62,6 +66,10 @@ public final class LincheckCampaign implements Callable<Integer> {
     @Option(names = "--traces", defaultValue = "target/lincheck-traces", description = "Folder for traces and replay files (default: ${DEFAULT-VALUE}).")
     private Path traces;
 
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "The campaign run that asked for these results; written into lincheck.json so the campaign knows its own.")
+    private String runId;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LincheckCampaign()).execute(args));
     }
@@ -74,11 +82,19 @@ public final class LincheckCampaign implements Callable<Integer> {
         try {
             selected = Catalogue.select(designs).toJavaList();
             chosen = Scenarios.select(scenarios).toJavaList();
-            perSearch = invocations > 0 ? invocations : Budget.valueOf(budget.trim().toUpperCase(java.util.Locale.ROOT)).invocations;
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + " (--budget is smoke or full)");
-            return CommandLine.ExitCode.USAGE;
+            System.err.println("error: " + e.getMessage());
+            return EngineExit.USAGE.code;
         }
+        try {
+            perSearch = invocations > 0 ? invocations : Budget.valueOf(budget.trim().toUpperCase(Locale.ROOT)).invocations;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --budget must be smoke or full, was '" + budget + "'");
+            return EngineExit.USAGE.code;
+        }
+        // Lincheck runs in this JVM; should anything it uses start a process, SIGTERM ends that too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessTree.stopDescendants(Duration.ofSeconds(2)),
+                "dextrace-lincheck-shutdown"));
         long start = System.currentTimeMillis();
         Map<String, Object> budgetInfo = new LinkedHashMap<>();
         budgetInfo.put("lincheckBudget", budget);
@@ -108,10 +124,11 @@ public final class LincheckCampaign implements Callable<Integer> {
                     : new Results.EngineRun(Results.EngineStatus.FAILED, "Lincheck failed on " + String.join(", ", failed),
                     System.currentTimeMillis() - start);
             write(new Results(Results.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    System.currentTimeMillis() - start, budgetInfo, Results.Environment.ofThisJvm(), Map.of("lincheck", run), done), json);
+                    System.currentTimeMillis() - start, budgetInfo, Results.Environment.ofThisJvm(), Map.of("lincheck", run), done,
+                    new Results.Run(runId, designs, scenarios, budget)), json);
         }
         System.out.println("[lincheck] results: " + json.toAbsolutePath().normalize());
-        return done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
+        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED));
     }
 
     private static void progress(LincheckSearch.Result r) {

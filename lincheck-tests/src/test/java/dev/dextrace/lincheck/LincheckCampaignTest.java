@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,13 +20,15 @@ class LincheckCampaignTest {
     @Test
     void writesResultsTheReportReads(@TempDir Path out) throws Exception {
         int exit = new CommandLine(new LincheckCampaign()).execute("--designs=cancel-framework-action", "--scenarios=completion-races-submission",
-                "--invocations=5", "--out=" + out, "--traces=" + out.resolve("traces"));
+                "--invocations=5", "--out=" + out, "--traces=" + out.resolve("traces"), "--run-id=run-7");
         assertEquals(0, exit);
         Results r = ResultsIO.read(out.resolve("lincheck.json"));
+        assertEquals(new Results.Run("run-7", "cancel-framework-action", "completion-races-submission", "smoke"), r.run(),
+                "the run that asked, and what it selected");
         assertEquals(Results.EngineStatus.RAN, r.engines().get("lincheck").status());
         Results.Design d = r.designs().get(0);
         assertEquals(Results.Verdict.AS_EXPECTED, d.verdict());
-        assertEquals(java.util.List.of("ACT-3"), d.engines().get("lincheck").rules());
+        assertEquals(List.of("ACT-3"), d.engines().get("lincheck").rules());
         Results.Finding f = d.findings().get(0);
         assertTrue(f.lincheckTrace().contains("ACT-3") && !f.events().isEmpty(), f::lincheckTrace);
         assertNotNull(f.replayCommand());
@@ -30,7 +36,19 @@ class LincheckCampaignTest {
     }
 
     @Test
-    void refusesAnUnknownBudget(@TempDir Path out) {
-        assertEquals(2, new CommandLine(new LincheckCampaign()).execute("--budget=huge", "--out=" + out));
+    void refusesAnUnknownBudgetOrScenarioNamingTheOption(@TempDir Path out) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, new CommandLine(new LincheckCampaign()).execute("--budget=huge", "--out=" + out));
+            assertEquals(2, new CommandLine(new LincheckCampaign()).execute("--scenarios=nonsense", "--out=" + out));
+        } finally {
+            System.setErr(err);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("error: --budget must be smoke or full, was 'huge'", lines.get(0));
+        assertTrue(lines.get(1).startsWith("error: scenario 'nonsense' does not exist; scenarios: ") && !lines.get(1).contains("budget"),
+                lines.get(1));
     }
 }

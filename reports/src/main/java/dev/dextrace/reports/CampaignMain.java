@@ -4,6 +4,8 @@ import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.model.scenario.Scenarios;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,23 +13,68 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The campaign: runs the engines (jcstress, then Lincheck) as child JVMs, joins what they wrote,
- * writes {@code results.json} and {@code index.html} into the report folder, and prints the path and
- * one line per design. An engine that fails, overruns or is interrupted is reported as such; the
- * report is written in every case, also when the campaign itself is interrupted (a shutdown hook).
- * Exit 0 when every design came out as expected, 1 otherwise, 2 for bad options.
+ * The campaign: runs the engines (jcstress, then Lincheck) as child JVMs, joins what they wrote in this
+ * run, writes {@code results.json}, {@code index.html} and {@code junit.xml} into the report folder, and
+ * prints the path and one line per design. An engine that fails, overruns or is interrupted is reported as
+ * such; the report is written in every case, also when the campaign itself is interrupted (a shutdown hook
+ * that first ends every process the campaign started). Exit codes: {@link Exit}.
  */
 @Command(name = "dextrace-campaign", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the dextrace engines and writes the race report.")
 public final class CampaignMain implements Callable<Integer> {
+
+    /** The campaign's exit codes (README "Exit codes"); SIGINT/SIGTERM end it with the JVM's 130/143. */
+    enum Exit {
+        /** Every engine ran; every design came out as declared. */
+        PASSED(0),
+        /** Every engine ran; some design came out not as declared (missed, false alarm, or no scenario applied). */
+        NOT_AS_EXPECTED(1),
+        /** Bad options: nothing ran and nothing was cleared. */
+        USAGE(2),
+        /** Some engine failed, timed out, was interrupted or did not run: the report is incomplete. */
+        ENGINE_DID_NOT_RUN(3),
+        /** The report could not be written. */
+        NO_REPORT(4);
+
+        final int code;
+
+        Exit(int code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * One engine: its main class (which takes --designs --scenarios --budget --out --run-id), JVM options, results
+     * file name, time limits per budget, and any arguments of its own given its output folder.
+     */
+    record Engine(String name, String mainClass, List<String> jvmOptions, String resultsFile, Duration smokeLimit,
+                  Duration fullLimit, Function<Path, List<String>> extraArgs) {
+    }
+
+    /** The engines, in the order a campaign runs them: add a row for a new one. */
+    static final List<Engine> ENGINES = List.of(
+            new Engine("jcstress", "dev.dextrace.stress.StressCampaign", List.of(), "jcstress.json",
+                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()),
+            new Engine("lincheck", "dev.dextrace.lincheck.LincheckCampaign", List.of("-Dlincheck.logLevel=error"), "lincheck.json",
+                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of("--traces", dir.resolve("traces").toString())));
+
+    private static final List<String> BUDGETS = List.of("smoke", "full");
+    /** What the report folder holds from a run: removed before a new run, so nothing of an old one passes for it. */
+    private static final List<String> REPORT_FILES = List.of("results.json", "index.html", "junit.xml", "detection.json", "replays");
 
     @Option(names = "--designs", defaultValue = "all",
             description = "all, or catalogue names and design class names, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -43,12 +90,21 @@ public final class CampaignMain implements Callable<Integer> {
             description = "Which engines to run (default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
-    @Option(names = "--work", defaultValue = "target/campaign", paramLabel = "<dir>", description = "Where the engines write (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work", defaultValue = "target/campaign", paramLabel = "<dir>",
+            description = "Where the engines write; a previous run's folder is moved to <dir>.previous (default: ${DEFAULT-VALUE}).")
     private Path work;
 
     @Option(names = "--out", defaultValue = "target/race-report", paramLabel = "<dir>",
-            description = "The report folder: index.html, results.json, replays/ (default: ${DEFAULT-VALUE}).")
+            description = "The report folder: index.html, results.json, junit.xml, replays/ (default: ${DEFAULT-VALUE}).")
     private Path out;
+
+    @Option(names = "--junit-copy", paramLabel = "<file>",
+            description = "Also write the JUnit XML here, e.g. target/surefire-reports/TEST-dextrace-campaign.xml.")
+    private Path junitCopy;
+
+    @Option(names = "--failure-file", paramLabel = "<file>",
+            description = "When the campaign does not pass, write its exit code and meaning here (a build tool fails on it).")
+    private Path failureFile;
 
     @Option(names = "--scale", paramLabel = "<scale.json>",
             description = "The scale study to show in the report (default: benchmarks/scale.json when it exists).")
@@ -59,13 +115,19 @@ public final class CampaignMain implements Callable<Integer> {
                     + "time to first detection, false alarms over the runs) to the report (default: ${DEFAULT-VALUE}).")
     private int runs;
 
-    @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work.")
+    @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work, of any run.")
     private boolean mergeOnly;
 
     private final long started = System.currentTimeMillis();
-    private final Map<String, EngineProcess.Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, EngineProcess.Outcome> outcomes = new ConcurrentHashMap<>();
+    private final EngineProcess.Guard guard = new EngineProcess.Guard();
     private List<DesignEntry> selected = List.of();
-    private volatile boolean reported;
+    private List<Engine> chosen = List.of();
+    private Results.Run run;
+    private boolean reported;
+    private int reportedCode;
+    /** Set once the campaign's own exit code is known (and --failure-file written for it). */
+    private volatile boolean exitDecided;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CampaignMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -73,24 +135,49 @@ public final class CampaignMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (failureFile != null) {
+            try {
+                Files.deleteIfExists(failureFile);
+            } catch (IOException e) {
+                System.err.println("error: --failure-file: cannot remove " + failureFile + ": " + e);
+                return Exit.NO_REPORT.code;
+            }
+        }
+        return finished(campaign());
+    }
+
+    /** The exit code, also written to --failure-file when it is not 0. */
+    private int finished(int code) {
+        if (code != Exit.PASSED.code) {
+            writeFailure(code + " " + Stream.of(Exit.values()).filter(e -> e.code == code).map(Enum::name).findFirst().orElse(""));
+        }
+        exitDecided = true;
+        return code;
+    }
+
+    private void writeFailure(String line) {
+        if (failureFile != null) {
+            try {
+                Files.createDirectories(failureFile.toAbsolutePath().getParent());
+                Files.writeString(failureFile, line + System.lineSeparator());
+            } catch (IOException e) {
+                System.err.println("error: --failure-file: cannot write " + failureFile + ": " + e);
+            }
+        }
+    }
+
+    private int campaign() {
+        Optional<String> bad = validate();
+        if (bad.isPresent()) {
+            System.err.println("error: " + bad.get());
+            return Exit.USAGE.code;
+        }
+        run = new Results.Run(mergeOnly ? null : Results.Run.newId(), designs, scenarios, budget);
         try {
-            selected = Catalogue.select(designs).toJavaList();
-            engines.forEach(this::spec);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        }
-        if (!budget.equals("smoke") && !budget.equals("full")) {
-            System.err.println("error: --budget must be smoke or full, was " + budget);
-            return CommandLine.ExitCode.USAGE;
-        }
-        if (scale != null && !Files.isRegularFile(scale)) {
-            System.err.println("error: --scale: no file " + scale);
-            return CommandLine.ExitCode.USAGE;
-        }
-        if (runs < 1 || runs > 1000 || (runs > 1 && mergeOnly)) {
-            System.err.println("error: --runs must be between 1 and 1000, and 1 with --merge-only, was " + runs);
-            return CommandLine.ExitCode.USAGE;
+            clearPreviousRun();
+        } catch (IOException e) {
+            System.err.println("error: cannot clear the previous run's files: " + e);
+            return Exit.NO_REPORT.code;
         }
         if (runs > 1) {
             List<String> oneRun = new ArrayList<>(List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget,
@@ -98,35 +185,129 @@ public final class CampaignMain implements Callable<Integer> {
             if (scale != null) {
                 oneRun.addAll(List.of("--scale", scale.toString()));
             }
-            return new DetectionBenchmark(runs, oneRun, shownBudget(), work, out, scale, selected).run();
+            int code = new DetectionBenchmark(runs, oneRun, shownBudget(), work, out, scale, selected).run();
+            if (junitCopy != null && Files.exists(out.resolve("junit.xml"))) {
+                try {
+                    Files.createDirectories(junitCopy.toAbsolutePath().getParent());
+                    Files.copy(out.resolve("junit.xml"), junitCopy, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    System.err.println("error: --junit-copy: cannot write " + junitCopy + ": " + e);
+                }
+            }
+            return code;
         }
-        Thread onInterrupt = new Thread(() -> report(true), "dextrace-campaign-report");
+        Thread onInterrupt = new Thread(this::onInterrupt, "dextrace-campaign-report");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         if (!mergeOnly) {
-            for (String engine : engines) {
-                System.out.println("== " + engine + " ==");
-                EngineProcess p = spec(engine);
-                outcomes.put(engine, p.run());
-                System.out.println("== " + engine + ": " + outcomes.get(engine).status()
-                        + (outcomes.get(engine).reason() == null ? "" : " (" + outcomes.get(engine).reason() + ")"));
+            System.out.println("campaign run " + run.id());
+            boolean interrupted = false;
+            for (Engine engine : chosen) {
+                // Once an engine was interrupted (Ctrl-C reaches the whole process group), start nothing more.
+                EngineProcess.Outcome o = interrupted ? EngineProcess.NOT_STARTED : start(engine);
+                outcomes.put(engine.name(), o);
+                interrupted |= o.status() == Results.EngineStatus.INTERRUPTED;
             }
         }
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran): it writes the same report, once
+        }
         return report(false);
     }
 
-    /** How each engine is run: its main class, JVM options, arguments and results file. */
-    private EngineProcess spec(String engine) {
-        Path dir = work.resolve(engine).toAbsolutePath();
-        List<String> common = List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget, "--out", dir.toString());
-        return switch (engine) {
-            case "jcstress" -> new EngineProcess(engine, "dev.dextrace.stress.StressCampaign", List.of(), common,
-                    dir.resolve("jcstress.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
-            case "lincheck" -> new EngineProcess(engine, "dev.dextrace.lincheck.LincheckCampaign", List.of("-Dlincheck.logLevel=error"),
-                    concat(common, List.of("--traces", dir.resolve("traces").toString())),
-                    dir.resolve("lincheck.json"), Duration.ofMinutes(budget.equals("smoke") ? 10 : 20));
-            default -> throw new IllegalArgumentException("--engines: unknown engine '" + engine + "'; engines: jcstress, lincheck");
-        };
+    /** Every filter and the budget, checked before anything starts; the first problem as one line, naming the option. */
+    Optional<String> validate() {
+        List<Scenario> chosenScenarios;
+        try {
+            selected = Catalogue.select(designs).toJavaList();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--designs: " + e.getMessage());
+        }
+        try {
+            chosenScenarios = Scenarios.select(scenarios).toJavaList();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--scenarios: " + e.getMessage());
+        }
+        if (!BUDGETS.contains(budget)) {
+            return Optional.of("--budget: '" + budget + "' is not a budget; budgets: " + String.join(", ", BUDGETS));
+        }
+        List<Engine> named = new ArrayList<>();
+        for (String name : engines) {
+            Optional<Engine> e = ENGINES.stream().filter(x -> x.name().equals(name.trim())).findFirst();
+            if (e.isEmpty()) {
+                return Optional.of("--engines: '" + name + "' is not an engine; engines: "
+                        + String.join(", ", ENGINES.stream().map(Engine::name).toList()));
+            }
+            named.add(e.get());
+        }
+        chosen = List.copyOf(named);
+        if (selected.stream().noneMatch(d -> chosenScenarios.stream().anyMatch(s -> s.appliesTo(d)))) {
+            return Optional.of("--scenarios: no selected scenario applies to a selected design (bundled designs run bundled "
+                    + "scenarios, legacy designs legacy-path): nothing to run");
+        }
+        if (scale != null && !Files.isRegularFile(scale)) {
+            return Optional.of("--scale: no file " + scale);
+        }
+        if (runs < 1 || runs > 1000 || (runs > 1 && mergeOnly)) {
+            return Optional.of("--runs must be between 1 and 1000, and 1 with --merge-only, was " + runs);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Moves the engines' folder of the previous run to {@code <work>.previous} (replacing an older one) and removes
+     * the report folder's results, so nothing an old run left can pass for this run's. Merge-only keeps --work.
+     */
+    private void clearPreviousRun() throws IOException {
+        for (String name : REPORT_FILES) {
+            deleteRecursively(out.resolve(name));
+        }
+        if (junitCopy != null) {
+            Files.deleteIfExists(junitCopy);
+        }
+        if (!mergeOnly && Files.isDirectory(work)) {
+            Path previous = work.toAbsolutePath().normalize().resolveSibling(work.toAbsolutePath().normalize().getFileName() + ".previous");
+            deleteRecursively(previous);
+            Files.move(work, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private EngineProcess.Outcome start(Engine engine) {
+        System.out.println("== " + engine.name() + " ==");
+        Path dir = work.resolve(engine.name()).toAbsolutePath();
+        List<String> args = new ArrayList<>(List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget,
+                "--out", dir.toString(), "--run-id", run.id()));
+        args.addAll(engine.extraArgs().apply(dir));
+        EngineProcess.Outcome o = new EngineProcess(engine.name(), engine.mainClass(), engine.jvmOptions(), args, resultsFile(engine),
+                budget.equals("smoke") ? engine.smokeLimit() : engine.fullLimit()).run(guard);
+        System.out.println("== " + engine.name() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")"));
+        return o;
+    }
+
+    /** Each engine writes into a folder of its own under --work. */
+    private Path resultsFile(Engine engine) {
+        return work.resolve(engine.name()).toAbsolutePath().resolve(engine.resultsFile());
+    }
+
+    /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */
+    private void onInterrupt() {
+        guard.stopAll(EngineProcess.GRACE);
+        report(true);
+        if (!exitDecided) { // the campaign had not ended on its own: a build tool must not take it for a pass
+            writeFailure("130/143 INTERRUPTED");
+        }
     }
 
     /** What the report's header shows as the budget. */
@@ -142,31 +323,37 @@ public final class CampaignMain implements Callable<Integer> {
         return shown;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** The engine's input as this campaign saw it: its results of this run, with the status its process ended in. */
+    private CampaignMerge.EngineInput input(Engine engine, boolean interrupted) {
+        CampaignMerge.EngineInput in = CampaignMerge.read(engine.name(), resultsFile(engine), run.id());
+        EngineProcess.Outcome o = outcomes.get(engine.name());
+        if (o == null && interrupted) {
+            o = guard.started(engine.name())
+                    ? new EngineProcess.Outcome(Results.EngineStatus.INTERRUPTED, "stopped: the campaign was interrupted while it ran")
+                    : EngineProcess.NOT_STARTED;
+        }
+        if (o == null) {
+            return in; // merge-only: what the file says
+        }
+        if (o.status() != Results.EngineStatus.RAN) {
+            return in.as(o.status(), o.reason());
+        }
+        if (in.results() == null) { // exited as if it ran, but left no results of this run
+            return in.as(Results.EngineStatus.FAILED, in.reason());
+        }
+        return in;
     }
 
-    /** Joins, writes and prints the report once; on interruption the engine that was running is marked so. */
+    /** Joins, writes and prints the report once; on interruption the engines not finished are marked so. */
     private synchronized int report(boolean interrupted) {
         if (reported) {
-            return 0;
+            return reportedCode; // the same outcome for the main thread and the interruption hook, whichever came second
         }
         reported = true;
-        List<CampaignMerge.EngineInput> inputs = new ArrayList<>();
-        for (String engine : engines) {
-            CampaignMerge.EngineInput in = CampaignMerge.read(engine, spec(engine).resultsFile());
-            EngineProcess.Outcome o = outcomes.get(engine);
-            if (interrupted && o == null) {
-                o = new EngineProcess.Outcome(Results.EngineStatus.INTERRUPTED, "the campaign was interrupted before or while it ran");
-            }
-            if (o != null && o.status() != Results.EngineStatus.RAN) {
-                in = new CampaignMerge.EngineInput(engine, in.results(), o.status(), o.reason());
-            }
-            inputs.add(in);
-        }
-        Results merged = CampaignMerge.merge(selected, inputs, shownBudget(), System.currentTimeMillis() - started);
+        reportedCode = Exit.NO_REPORT.code;
+        List<CampaignMerge.EngineInput> inputs = chosen.stream().map(e -> input(e, interrupted)).toList();
+        long took = System.currentTimeMillis() - started;
+        Results merged = CampaignMerge.merge(selected, inputs, shownBudget(), took, run);
         Path page;
         try {
             Files.createDirectories(out);
@@ -174,15 +361,23 @@ public final class CampaignMain implements Callable<Integer> {
             ResultsIO.write(merged, json);
             page = ReportRenderer.write(merged, json, out, null, ScaleView.loadOrWarn(scale));
             copyReplays(work, out.resolve("replays"));
+            List<JUnitReport.Case> cases = JUnitReport.cases(selected, merged);
+            JUnitReport.write(cases, out.resolve("junit.xml"), took, merged.generatedAt());
+            if (junitCopy != null) {
+                JUnitReport.write(cases, junitCopy, took, merged.generatedAt());
+            }
         } catch (IOException e) {
             System.err.println("error: cannot write the report to " + out + ": " + e);
-            return 1;
+            return Exit.NO_REPORT.code;
         }
         inputs.forEach(in -> System.out.println("engine " + in.engine() + ": " + in.status()
                 + (in.reason() == null ? "" : " (" + in.reason() + ")")));
         merged.designs().forEach(d -> System.out.println(ReportView.summaryLine(d)));
         System.out.println("race report: " + page.toAbsolutePath().normalize());
-        return merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
+        reportedCode = (inputs.stream().anyMatch(in -> in.status() != Results.EngineStatus.RAN) ? Exit.ENGINE_DID_NOT_RUN
+                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? Exit.PASSED
+                : Exit.NOT_AS_EXPECTED).code;
+        return reportedCode;
     }
 
     /** The replay files under {@code from}, copied into {@code into}, so a report folder stands on its own. */
@@ -193,7 +388,7 @@ public final class CampaignMain implements Callable<Integer> {
         Files.createDirectories(into);
         try (var files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".replay"))::iterator) {
-                Files.copy(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -26,18 +26,36 @@ public final class CampaignMerge {
 
     /** One engine's results file as read, or why it could not be used. */
     public record EngineInput(String engine, Results results, Results.EngineStatus status, String reason) {
+        /** The same results with the status the campaign saw (the engine's process outcome overrides its file). */
+        EngineInput as(Results.EngineStatus newStatus, String newReason) {
+            return new EngineInput(engine, results, newStatus, newReason);
+        }
     }
 
     private CampaignMerge() {
     }
 
-    /** Reads an engine's file; a missing file means the engine did not run, a broken one that it failed. */
+    /** Reads an engine's file whatever run wrote it (merge-only: join what is there). */
     public static EngineInput read(String engine, Path file) {
+        return read(engine, file, null);
+    }
+
+    /**
+     * Reads an engine's file; a missing file means the engine did not run, a broken one that it failed. With a
+     * {@code runId}, a file that another run wrote (or a file with no run ID) is not this run's: it reads as
+     * "not run", with the reason, and its designs are not used.
+     */
+    public static EngineInput read(String engine, Path file, String runId) {
         if (!Files.exists(file)) {
             return new EngineInput(engine, null, Results.EngineStatus.NOT_RUN, "no results at " + file + ": the engine did not run");
         }
         try {
             Results r = ResultsIO.read(file);
+            String theirs = r.run() == null ? null : r.run().id();
+            if (runId != null && !runId.equals(theirs)) {
+                return new EngineInput(engine, null, Results.EngineStatus.NOT_RUN, "the results at " + file + " are not this run's: "
+                        + (theirs == null ? "they name no run" : "they are run " + theirs + "'s") + ", this is run " + runId);
+            }
             Results.EngineRun run = r.engines().get(engine);
             return new EngineInput(engine, r, run == null ? Results.EngineStatus.RAN : run.status(), run == null ? null : run.reason());
         } catch (ReportInputException e) {
@@ -45,7 +63,8 @@ public final class CampaignMerge {
         }
     }
 
-    public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis) {
+    public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis,
+                                Results.Run run) {
         Map<String, Results.EngineRun> engines = new LinkedHashMap<>();
         for (EngineInput in : inputs) {
             Long took = in.results() == null || in.results().engines().get(in.engine()) == null ? null
@@ -76,6 +95,7 @@ public final class CampaignMerge {
             }
             merged.add(Grading.design(d, found, ran, perEngine, findings));
         }
-        return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines, merged);
+        return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines,
+                merged, run);
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -106,6 +107,9 @@ final class DetectionBenchmark {
             Path page = ReportRenderer.write(done.get(done.size() - 1), lastRun.resolve("results.json"), out, d,
                     ScaleView.loadOrWarn(scale));
             CampaignMain.copyReplays(lastRun.resolve("replays"), out.resolve("replays"));
+            if (Files.exists(lastRun.resolve("junit.xml"))) { // CI's view: the last run's test cases
+                Files.copy(lastRun.resolve("junit.xml"), out.resolve("junit.xml"), StandardCopyOption.REPLACE_EXISTING);
+            }
             System.out.println(DetectionView.text(d));
             System.out.println("detection: " + json.toAbsolutePath().normalize());
             System.out.println("race report: " + page.toAbsolutePath().normalize());

@@ -1,12 +1,17 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.results.EngineExit;
+import dev.dextrace.model.results.ProcessTree;
 import dev.dextrace.model.results.Results;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +22,56 @@ import java.util.concurrent.TimeUnit;
 public record EngineProcess(String engine, String mainClass, List<String> jvmArgs, List<String> args, Path resultsFile,
                             Duration timeout) {
 
+    /** How long a stopped engine (and its forks) may take to write what it has before it is killed. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
     /** How the child ended. */
     public record Outcome(Results.EngineStatus status, String reason) {
     }
 
-    public Outcome run() {
+    /** An engine the campaign did not start because it was being interrupted. */
+    static final Outcome NOT_STARTED = new Outcome(Results.EngineStatus.INTERRUPTED, "not started: the campaign was interrupted");
+
+    /**
+     * The engines one campaign starts. Once {@link #stopAll} began (the campaign's shutdown hook), no engine
+     * starts: the check and the start are one step, so an engine cannot slip in while the hook runs.
+     */
+    static final class Guard {
+        private boolean stopping;
+        private Process current;
+        private final Set<String> started = new HashSet<>();
+
+        synchronized Optional<Process> start(String engine, ProcessBuilder pb) throws IOException {
+            if (stopping) {
+                return Optional.empty();
+            }
+            current = pb.start();
+            started.add(engine);
+            return Optional.of(current);
+        }
+
+        synchronized boolean stopping() {
+            return stopping;
+        }
+
+        synchronized boolean started(String engine) {
+            return started.contains(engine);
+        }
+
+        /** No engine starts from now on; the running one and all its descendants end (leaves first), forcibly after the grace. */
+        void stopAll(Duration grace) {
+            Process running;
+            synchronized (this) {
+                stopping = true;
+                running = current;
+            }
+            if (running != null) {
+                ProcessTree.stop(running.toHandle(), true, grace);
+            }
+        }
+    }
+
+    public Outcome run(Guard guard) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -31,33 +81,48 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
         cmd.addAll(args);
         Process p;
         try {
-            p = new ProcessBuilder(cmd).inheritIO().start();
+            Optional<Process> started = guard.start(engine, new ProcessBuilder(cmd).inheritIO());
+            if (started.isEmpty()) {
+                return NOT_STARTED;
+            }
+            p = started.get();
         } catch (IOException e) {
             return new Outcome(Results.EngineStatus.FAILED, "could not start: " + e.getMessage());
         }
-        Thread stopChild = new Thread(p::destroy, "dextrace-stop-" + engine);
-        Runtime.getRuntime().addShutdownHook(stopChild); // an interrupted campaign stops its engines too
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroy(); // lets the engine's own shutdown hook write what it has
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
+                ProcessTree.stop(p.toHandle(), true, GRACE); // SIGTERM first: the engine's own hook writes what it has
                 return new Outcome(Results.EngineStatus.TIMED_OUT, "stopped after " + timeout.toSeconds() + " s");
             }
-            int code = p.exitValue();
-            return code == 0 || code == 1 ? new Outcome(Results.EngineStatus.RAN, null)
-                    : new Outcome(Results.EngineStatus.FAILED, "exited with code " + code);
+            return classify(p.exitValue(), guard.stopping());
         } catch (InterruptedException e) {
-            p.destroy();
+            ProcessTree.stop(p.toHandle(), true, GRACE);
             Thread.currentThread().interrupt();
             return new Outcome(Results.EngineStatus.INTERRUPTED, "the campaign was interrupted");
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is going down: the hook runs
-            }
         }
+    }
+
+    /**
+     * What an engine's exit code says (see {@link EngineExit}): "ran" only for the engines' documented codes 0
+     * and 3; a signal's code, or any code once the campaign is being interrupted, is "interrupted".
+     */
+    static Outcome classify(int code, boolean campaignStopping) {
+        Optional<EngineExit> documented = EngineExit.of(code);
+        if (documented.isPresent() && documented.get().ran()) {
+            return new Outcome(Results.EngineStatus.RAN, null);
+        }
+        if (campaignStopping) {
+            return new Outcome(Results.EngineStatus.INTERRUPTED, "stopped: the campaign was interrupted (exit code " + code + ")");
+        }
+        return switch (code) {
+            case EngineExit.SIGINT -> new Outcome(Results.EngineStatus.INTERRUPTED, "interrupted by SIGINT (exit code 130)");
+            case EngineExit.SIGTERM -> new Outcome(Results.EngineStatus.INTERRUPTED, "interrupted by SIGTERM (exit code 143)");
+            case EngineExit.SIGKILL -> new Outcome(Results.EngineStatus.FAILED, "killed by SIGKILL, e.g. out of memory (exit code 137)");
+            default -> new Outcome(Results.EngineStatus.FAILED, documented.map(d -> switch (d) {
+                case CRASHED -> "crashed: an uncaught exception (exit code 1)";
+                case USAGE -> "refused its options (exit code 2)";
+                default -> "exited with code " + code;
+            }).orElse("exited with code " + code));
+        };
     }
 }

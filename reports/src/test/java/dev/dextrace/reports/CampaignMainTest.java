@@ -1,6 +1,8 @@
 package dev.dextrace.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,53 +17,116 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The campaign's options, and its detection benchmark mode end to end (with engines that cannot start here). */
+/** The campaign's options, a real small campaign in a used workspace, and the detection benchmark mode end to end. */
 class CampaignMainTest {
-    /** Runs the campaign with these arguments; returns the exit code and what it printed to stderr. */
-    static Object[] campaign(String... args) {
+    /** A campaign's exit code and what it printed. */
+    record Ran(int code, String out, String err) {
+    }
+
+    /** Runs the campaign in this JVM with these arguments. */
+    static Ran campaign(String... args) {
+        PrintStream out = System.out;
         PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
             int code = new CommandLine(new CampaignMain()).execute(args);
-            return new Object[]{code, captured.toString(StandardCharsets.UTF_8)};
+            return new Ran(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
+            System.setOut(out);
             System.setErr(err);
         }
     }
 
     @Test
+    void everyFilterAndTheBudgetAreCheckedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path work = dir.resolve("work");
+        Files.createDirectories(work.resolve("lincheck"));
+        Files.writeString(work.resolve("lincheck/lincheck.json"), "left by an earlier run");
+        String[][] cases = {
+                {"--designs", "nonsense", "--designs: design 'nonsense' is not in the catalogue; designs: "},
+                {"--scenarios", "nonsense", "--scenarios: scenario 'nonsense' does not exist; scenarios: completion-races-submission"},
+                {"--budget", "huge", "--budget: 'huge' is not a budget; budgets: smoke, full"},
+                {"--engines", "jcstress,spin", "--engines: 'spin' is not an engine; engines: jcstress, lincheck"},
+                {"--scenarios", "legacy-path", "--scenarios: no selected scenario applies to a selected design"},
+        };
+        for (String[] c : cases) {
+            String[] args = c[0].equals("--scenarios") && c[1].equals("legacy-path")
+                    ? new String[]{"--designs", "double-complete", c[0], c[1]} : new String[]{c[0], c[1]};
+            Ran r = campaign(concat(args, "--work", work.toString(), "--out", dir.resolve("out").toString(),
+                    "--failure-file", dir.resolve("FAILED").toString()));
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertTrue(r.err().startsWith("error: " + c[2]), r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+            assertEquals("", r.out(), "nothing started");
+            assertTrue(Files.readString(dir.resolve("FAILED")).startsWith("2 USAGE"));
+        }
+        assertTrue(Files.exists(work.resolve("lincheck/lincheck.json")), "bad options clear nothing");
+    }
+
+    @Test
     void badRunsAndScaleAreRefusedNamingTheOption(@TempDir Path dir) {
         for (String[] args : new String[][]{{"--runs", "0"}, {"--runs", "1001"}, {"--runs", "2", "--merge-only"}}) {
-            Object[] r = campaign(concat(args, "--work", dir.toString(), "--out", dir.toString()));
-            assertEquals(2, r[0], String.join(" ", args));
-            assertTrue(((String) r[1]).contains("--runs must be between 1 and 1000"), (String) r[1]);
+            Ran r = campaign(concat(args, "--work", dir.toString(), "--out", dir.toString()));
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertTrue(r.err().contains("--runs must be between 1 and 1000"), r.err());
         }
-        Object[] r = campaign("--scale", dir.resolve("none.json").toString(), "--work", dir.toString(), "--out", dir.toString());
-        assertEquals(2, r[0]);
-        assertTrue(((String) r[1]).contains("--scale: no file"), (String) r[1]);
+        Ran r = campaign("--scale", dir.resolve("none.json").toString(), "--work", dir.toString(), "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--scale: no file"), r.err());
+    }
+
+    @Test
+    void aSecondCampaignWithABrokenFilterInAUsedWorkspaceFailsAndShowsNothingOld(@TempDir Path dir) throws Exception {
+        String[] small = {"--designs", "double-complete", "--scenarios", "completion-races-submission", "--budget", "smoke",
+                "--engines", "lincheck", "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString()};
+        Ran first = campaign(small);
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(first.out().contains("double-complete: as expected"), first.out());
+        Results firstResults = ResultsIO.read(dir.resolve("out/results.json"));
+        String firstRun = firstResults.run().id();
+        assertEquals(firstRun, ResultsIO.read(dir.resolve("work/lincheck/lincheck.json")).run().id(), "the engine wrote the run's ID");
+
+        String[] brokenArgs = small.clone();
+        brokenArgs[3] = "nonsense"; // --scenarios
+        Ran broken = campaign(brokenArgs);
+        assertEquals(2, broken.code());
+        assertTrue(broken.err().startsWith("error: --scenarios: scenario 'nonsense' does not exist"), broken.err());
+        assertFalse(broken.out().contains("as expected"), "no stale verdict: " + broken.out());
+
+        // The next good run moves the old engines' folder aside and reads only what it wrote itself.
+        Ran second = campaign(small);
+        assertEquals(0, second.code(), second.out() + second.err());
+        Results secondResults = ResultsIO.read(dir.resolve("out/results.json"));
+        assertFalse(secondResults.run().id().equals(firstRun));
+        assertEquals(firstRun, ResultsIO.read(dir.resolve("work.previous/lincheck/lincheck.json")).run().id());
+        assertTrue(Files.exists(dir.resolve("out/junit.xml")));
     }
 
     @Test
     void runsTheCampaignRTimesAndJoinsThemIntoDetectionJsonAndTheReport(@TempDir Path dir) throws Exception {
-        // The engines' classes are not on this module's test class path: each run's engine fails at once, which
-        // is enough to see the runs joined (and that a campaign whose engine failed still counts as a run).
-        Object[] r = campaign("--runs", "2", "--engines", "lincheck", "--designs", "double-complete,bundled-recommended",
+        Ran r = campaign("--runs", "2", "--engines", "lincheck", "--designs", "double-complete",
                 "--scenarios", "completion-races-submission", "--budget", "smoke", "--scale", ScaleViewTest.fixture().toString(),
                 "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
-        assertEquals(1, r[0], "nothing was found, so the targets do not hold");
         assertTrue(Files.exists(dir.resolve("work/run-1/report/results.json")) && Files.exists(dir.resolve("work/run-2/report/results.json")));
         JsonNode d = DetectionBenchmark.JSON.readTree(dir.resolve("out/detection.json").toFile());
         assertEquals(2, d.path("runs").size());
         assertEquals(2, d.path("runsPlanned").asInt());
-        assertEquals("not run", d.path("runs").get(0).path("engines").path("lincheck").asText(), "it wrote no results");
-        assertFalse(d.path("targets").get(0).path("holds").asBoolean());
+        assertEquals("ran", d.path("runs").get(0).path("engines").path("lincheck").asText(), d.toString());
+        boolean holds = true;
+        for (JsonNode t : d.path("targets")) {
+            holds &= t.path("holds").asBoolean();
+        }
+        assertEquals(holds ? 0 : 1, r.code(), "exit 0 exactly when the targets hold");
         String html = Files.readString(dir.resolve("out/index.html"));
         assertTrue(html.contains("id=\"detection\"") && html.contains("id=\"scale\""), "both sections in the report");
         assertTrue(Files.exists(dir.resolve("out/results.json")), "the last run's results beside the report");
+        assertTrue(Files.exists(dir.resolve("out/junit.xml")), "and its JUnit XML");
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;

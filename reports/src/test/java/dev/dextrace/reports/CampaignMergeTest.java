@@ -37,7 +37,7 @@ class CampaignMergeTest {
         ResultsIO.write(engineFile("lincheck", Map.of("attempt3-wrapper", List.of("ACT-4"), "bundled-recommended", List.of("Q-3"))), lincheck);
 
         Results r = CampaignMerge.merge(List.of(WRONG, RIGHT, OTHER),
-                List.of(CampaignMerge.read("jcstress", jcstress), CampaignMerge.read("lincheck", lincheck)), Map.of(), 10);
+                List.of(CampaignMerge.read("jcstress", jcstress), CampaignMerge.read("lincheck", lincheck)), Map.of(), 10, null);
 
         Results.Design wrong = r.designs().get(0);
         assertEquals(List.of("ACT-4", "ACT-5"), wrong.foundRules(), "found by the two engines together");
@@ -59,7 +59,7 @@ class CampaignMergeTest {
         assertEquals(Results.EngineStatus.FAILED, bad.status());
         assertTrue(bad.reason().contains("could not be read"), bad.reason());
 
-        Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1);
+        Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1, null);
         assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
         Path out = dir.resolve("report");
         Path json = out.resolve("results.json");
@@ -67,5 +67,34 @@ class CampaignMergeTest {
         ResultsIO.write(r, json);
         String html = Files.readString(ReportRenderer.write(r, json, out));
         assertTrue(html.contains("did not run") && html.contains("could not be read"), "the report says what did not run and why");
+    }
+
+    @Test
+    void resultsOfAnotherRunOrOfNoRunAreNotThisRuns(@TempDir Path dir) throws Exception {
+        Results asExpected = engineFile("lincheck", Map.of("attempt3-wrapper", List.of("ACT-4", "ACT-5")));
+        Path mine = dir.resolve("mine.json");
+        ResultsIO.write(asExpected.withRun(new Results.Run("run-2", "all", "all", "smoke")), mine);
+        Path older = dir.resolve("older.json");
+        ResultsIO.write(asExpected.withRun(new Results.Run("run-1", "all", "all", "smoke")), older);
+        Path unnamed = dir.resolve("unnamed.json");
+        ResultsIO.write(asExpected, unnamed); // as written before run IDs
+
+        CampaignMerge.EngineInput ours = CampaignMerge.read("lincheck", mine, "run-2");
+        assertEquals(Results.EngineStatus.RAN, ours.status());
+        assertEquals("run-2", ours.results().run().id());
+        assertEquals(Results.Verdict.AS_EXPECTED,
+                CampaignMerge.merge(List.of(WRONG), List.of(ours), Map.of(), 1, null).designs().get(0).verdict());
+
+        CampaignMerge.EngineInput foreign = CampaignMerge.read("lincheck", older, "run-2");
+        assertEquals(Results.EngineStatus.NOT_RUN, foreign.status());
+        assertTrue(foreign.reason().contains("run run-1's") && foreign.reason().contains("this is run run-2"), foreign.reason());
+        CampaignMerge.EngineInput none = CampaignMerge.read("lincheck", unnamed, "run-2");
+        assertEquals(Results.EngineStatus.NOT_RUN, none.status());
+        assertTrue(none.reason().contains("name no run"), none.reason());
+        Results merged = CampaignMerge.merge(List.of(WRONG), List.of(foreign), Map.of(), 1, null);
+        assertEquals(Results.Verdict.NOT_RUN, merged.designs().get(0).verdict(), "an old run's findings are not shown as this run's");
+        assertTrue(merged.designs().get(0).foundRules().isEmpty());
+
+        assertEquals(Results.EngineStatus.RAN, CampaignMerge.read("lincheck", older).status(), "merge-only joins what is there");
     }
 }

@@ -2,6 +2,8 @@ package dev.dextrace.stress;
 
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.results.EngineExit;
+import dev.dextrace.model.results.ProcessTree;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
@@ -44,7 +46,7 @@ import java.util.stream.Stream;
  * A jcstress campaign: every selected design on every selected scenario that applies to it, one design
  * at a time, graded against the design's declaration. Writes {@code <out>/jcstress.json} (results.json
  * schema 1) after each design, jcstress's HTML report per design under {@code <out>/jcstress-html}, and
- * exits 1 when a design is not as expected or a run did not complete.
+ * exits as {@link EngineExit} says: 3 when a design is not as expected or a run did not complete.
  */
 @Command(name = "StressCampaign", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the dextrace jcstress scenarios against driver designs and grades what they show.")
@@ -76,6 +78,10 @@ public final class StressCampaign implements Callable<Integer> {
             description = "Extra jcstress options after the budget's, which they override, e.g. \"-time 2000 -iters 3\".")
     String jcstressArgs;
 
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "The campaign run that asked for these results; written into jcstress.json so the campaign knows its own.")
+    String runId;
+
     private final PrintStream console = System.out;
     private final List<DesignRun> finished = new ArrayList<>();
     private List<DesignEntry> planned = List.of();
@@ -92,13 +98,9 @@ public final class StressCampaign implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** Exit codes: 0 every design as expected, 1 not (or a run did not complete), 2 bad options, 3 the campaign crashed. */
+    /** Exit codes: {@link EngineExit}. */
     static CommandLine commandLine() {
-        return new CommandLine(new StressCampaign()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    e.printStackTrace();
-                    return 3;
-                });
+        return new CommandLine(new StressCampaign()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -112,11 +114,11 @@ public final class StressCampaign implements Callable<Integer> {
             limit = timeout == null || timeout.isBlank() ? budget.defaultTimeout : parseDuration(timeout);
         } catch (IllegalArgumentException e) {
             console.println("StressCampaign: " + e.getMessage());
-            return 2;
+            return EngineExit.USAGE.code;
         }
         if (planned.isEmpty()) {
             console.println("StressCampaign: no selected design has a selected scenario on its path: nothing to run");
-            return 1;
+            return EngineExit.USAGE.code;
         }
         args = budget.jcstressArgs(Stream.of(jcstressArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
 
@@ -228,6 +230,8 @@ public final class StressCampaign implements Callable<Integer> {
         if (!done) { // SIGINT or SIGTERM before the campaign ended: leave valid JSON for what finished
             halt(Results.EngineStatus.INTERRUPTED, "interrupted");
             write();
+            // Again: jcstress may have started a fork between halt() and here; none may outlive this JVM.
+            ProcessTree.stopDescendants(Duration.ofSeconds(2));
         }
     }
 
@@ -239,7 +243,8 @@ public final class StressCampaign implements Callable<Integer> {
         long duration = System.currentTimeMillis() - startMillis;
         Results results = new Results(Results.SCHEMA_VERSION, Instant.now().toString(), duration, budgetInfo(),
                 Results.Environment.ofThisJvm(),
-                Map.of(DesignRun.ENGINE, engineRun(duration)), designs);
+                Map.of(DesignRun.ENGINE, engineRun(duration)), designs,
+                new Results.Run(runId, this.designs, scenarios, budget.name().toLowerCase()));
         try {
             AtomicWrite.write(out.resolve("jcstress.json"), tmp -> ResultsIO.write(results, tmp));
         } catch (IOException e) {
@@ -285,7 +290,7 @@ public final class StressCampaign implements Callable<Integer> {
         console.printf("jcstress campaign %s: %d of %d design(s) as expected, jcstress %s (%s), %.0f s; results in %s%n",
                 passed ? "PASSED" : "FAILED", good, planned.size(), engine.status(), engine.reason(),
                 engine.durationMillis() / 1000.0, out.resolve("jcstress.json").toAbsolutePath());
-        return passed ? 0 : 1;
+        return EngineExit.of(passed);
     }
 
     static Duration parseDuration(String text) {

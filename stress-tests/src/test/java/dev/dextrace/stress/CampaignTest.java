@@ -1,6 +1,7 @@
 package dev.dextrace.stress;
 
 import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.stress.fixtures.ClaimsSlot4;
@@ -35,7 +36,7 @@ class CampaignTest {
                 ClaimsSlot4.class.getName()), "--scenarios", SCENARIO, "--jcstress-args", "-time 200");
 
         Results r = ResultsIO.read(out.resolve("jcstress.json"));
-        assertEquals(1, exit, "a false alarm and a missed rule fail the campaign");
+        assertEquals(EngineExit.NOT_AS_EXPECTED.code, exit, "a false alarm and a missed rule fail the campaign");
         assertEquals(Results.EngineStatus.RAN, r.engines().get("jcstress").status(), r.engines().toString());
         Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
 
@@ -107,7 +108,7 @@ class CampaignTest {
         int exit = campaign(out, "--designs", "double-complete", "--scenarios", SCENARIO, "--jcstress-args", "-c 1");
 
         Results r = ResultsIO.read(out.resolve("jcstress.json"));
-        assertEquals(1, exit);
+        assertEquals(EngineExit.NOT_AS_EXPECTED.code, exit);
         assertEquals(Results.EngineStatus.FAILED, r.engines().get("jcstress").status());
         assertTrue(r.engines().get("jcstress").reason().contains("did not run: jcstress skipped it: 2 actors, 1 CPU(s)"),
                 r.engines().get("jcstress").reason());
@@ -130,10 +131,12 @@ class CampaignTest {
     @Test
     void aTimeLimitLeavesValidResults() throws Exception {
         Path out = ROOT.resolve("timeout");
-        int exit = campaign(out, "--designs", "double-complete,partial-response", "--scenarios", SCENARIO, "--timeout", "1ms");
+        int exit = campaign(out, "--designs", "double-complete,partial-response", "--scenarios", SCENARIO, "--timeout", "1ms",
+                "--run-id", "run-3");
 
         Results r = ResultsIO.read(out.resolve("jcstress.json"));
-        assertEquals(1, exit);
+        assertEquals(new Results.Run("run-3", "double-complete,partial-response", SCENARIO, "smoke"), r.run(), "the run that asked");
+        assertEquals(EngineExit.NOT_AS_EXPECTED.code, exit);
         assertEquals(Results.EngineStatus.TIMED_OUT, r.engines().get("jcstress").status());
         assertEquals(List.of("double-complete", "partial-response"), r.designs().stream().map(Results.Design::name).toList());
     }

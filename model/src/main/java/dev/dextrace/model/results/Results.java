@@ -1,14 +1,19 @@
 package dev.dextrace.model.results;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.dextrace.model.monitor.Rule;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The contents of {@code results.json} (see {@code docs/results-schema.md}).
@@ -17,6 +22,7 @@ import java.util.Objects;
  * them, so a bad file fails while it is being read, with the JSON path of the offending object; optional
  * lists and maps become empty rather than null so the renderer never checks for null collections.
  */
+@JsonPropertyOrder({"schemaVersion", "generatedAt", "run", "durationMillis", "budget", "environment", "engines", "designs"})
 public record Results(
         Integer schemaVersion,
         String generatedAt,
@@ -24,7 +30,8 @@ public record Results(
         Map<String, Object> budget,
         Environment environment,
         Map<String, EngineRun> engines,
-        List<Design> designs) {
+        List<Design> designs,
+        Run run) {
 
     /** The only {@code schemaVersion} this renderer understands. */
     public static final int SCHEMA_VERSION = 1;
@@ -40,6 +47,30 @@ public record Results(
         environment = environment == null ? new Environment(null, null, null) : environment;
         engines = map(engines);
         designs = list(required(designs, "designs"), "designs");
+    }
+
+    /** Results that name no run: a file written before run IDs, or by a producer outside a campaign. */
+    public Results(Integer schemaVersion, String generatedAt, Long durationMillis, Map<String, Object> budget,
+                   Environment environment, Map<String, EngineRun> engines, List<Design> designs) {
+        this(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, null);
+    }
+
+    /** These results stamped with the run that asked for them. */
+    public Results withRun(Run stamp) {
+        return new Results(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, stamp);
+    }
+
+    /**
+     * The run that asked for these results and what it selected: the campaign makes the ID, each engine writes
+     * it back, so the campaign never takes an older run's file for its own. {@code id} is null when the engine
+     * was started by hand without {@code --run-id}.
+     */
+    public record Run(String id, String designs, String scenarios, String budget) {
+        /** A fresh ID: the start time to the millisecond (for a person) and a random suffix (for uniqueness). */
+        public static String newId() {
+            return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+                    + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
     }
 
     public record Environment(String jdk, Integer cores, String os) {
