@@ -71,6 +71,7 @@ public final class World {
         if (driver == null) {
             throw new IllegalArgumentException("driver supplier returned null");
         }
+        dev.dextrace.model.ivars.Ivars.instrument(driver.getClass()); // its plain state is observed from boot on
         this.hba = b.raid0 ? new Raid0(dk, b.latencyNanos) : new HostBusAdapter(dk, b.latencyNanos);
         IODispatchQueue defaultQueue = IODispatchQueue.create(dk, IODispatchQueue.DEFAULT, 0);
         FrameworkConfig config = b.strategy == null ? b.config : b.config.withRealTimeTimeouts(false);

@@ -65,7 +65,7 @@ public final class IOLock {
     }
 
     /** The locks the calling thread holds now. */
-    static List<IOLock> heldByThisThread() {
+    public static List<IOLock> heldByThisThread() {
         return List.copyOf(HELD.get());
     }
 

@@ -1,0 +1,216 @@
+package dev.dextrace.model.ivars;
+
+import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.driverkit.IOLock;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.runtime.ExecutionContext;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The hooks rewritten driver bytecode calls before each access to the dext's plain state (see
+ * {@link Transformer}), and the one place that turns an access into a Q-3 check. Public because
+ * driver classes of any package call it; not an API for drivers.
+ *
+ * <p>Cost: a thread outside any world returns after one ThreadLocal read. A location only one queue
+ * has touched is checked without an event; once a second queue touches it, every access is a
+ * protocol event, so a controlled run (and Lincheck) can switch threads between a read and the
+ * write that follows it.
+ */
+public final class Access {
+    private static final Object STATICS = new Object();
+    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
+    private static final MethodHandle COLLECTION;
+    /** Collections that synchronize themselves: their calls are synchronized accesses, like atomics. */
+    private static final ClassValue<Boolean> THREAD_SAFE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            return c.getPackageName().equals(ConcurrentMap.class.getPackageName()) || SYNCHRONIZED_WRAPPERS.contains(c);
+        }
+    };
+    private static final Set<Class<?>> SYNCHRONIZED_WRAPPERS = new HashSet<>(List.of(
+            Collections.synchronizedCollection(new ArrayList<>()).getClass(),
+            Collections.synchronizedList(new ArrayList<>()).getClass(), Collections.synchronizedList(new LinkedList<>()).getClass(),
+            Collections.synchronizedSet(new HashSet<>()).getClass(), Collections.synchronizedSortedSet(new TreeSet<>()).getClass(),
+            Collections.synchronizedNavigableSet(new TreeSet<>()).getClass(), Collections.synchronizedMap(new HashMap<>()).getClass(),
+            Collections.synchronizedSortedMap(new TreeMap<>()).getClass(), Collections.synchronizedNavigableMap(new TreeMap<>()).getClass()));
+
+    static {
+        try {
+            COLLECTION = MethodHandles.lookup().findStatic(Access.class, "collection", MethodType.methodType(void.class, Object.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Per thread: the Java monitors it holds (synchronized blocks of driver code) and whether it is inside a hook. */
+    private static final class ThreadState {
+        final List<Object> monitors = new ArrayList<>();
+        boolean inHook;
+    }
+
+    private Access() {
+    }
+
+    // ---------------------------------------------------------------- called from rewritten bytecode
+
+    public static void field(Object target, int site) {
+        Site s = Site.get(site);
+        if (target != null && s.plain()) {
+            observe(target, s.fieldKey(), -1, s);
+        }
+    }
+
+    public static void staticField(int site) {
+        Site s = Site.get(site);
+        if (s.plain()) {
+            observe(STATICS, s.fieldKey(), -1, s);
+        }
+    }
+
+    /** An array element read (the load itself follows in the driver's code). */
+    public static void element(Object array, int index, int site) {
+        if (array != null) {
+            observe(array, index, index, Site.get(site));
+        }
+    }
+
+    public static void iastore(int[] a, int i, int v, int site) {
+        element(a, i, site);
+        a[i] = v;
+    }
+
+    public static void lastore(long[] a, int i, long v, int site) {
+        element(a, i, site);
+        a[i] = v;
+    }
+
+    public static void fastore(float[] a, int i, float v, int site) {
+        element(a, i, site);
+        a[i] = v;
+    }
+
+    public static void dastore(double[] a, int i, double v, int site) {
+        element(a, i, site);
+        a[i] = v;
+    }
+
+    public static void castore(char[] a, int i, int v, int site) {
+        element(a, i, site);
+        a[i] = (char) v;
+    }
+
+    public static void sastore(short[] a, int i, int v, int site) {
+        element(a, i, site);
+        a[i] = (short) v;
+    }
+
+    /** bastore serves byte[] and boolean[] alike, as the JVM's does. */
+    public static void bastore(Object a, int i, int v, int site) {
+        element(a, i, site);
+        if (a instanceof boolean[] z) {
+            z[i] = (v & 1) != 0;
+        } else {
+            ((byte[]) a)[i] = (byte) v;
+        }
+    }
+
+    public static void aastore(Object[] a, int i, Object v, int site) {
+        element(a, i, site);
+        a[i] = v;
+    }
+
+    /** A call on a java.util collection: a read or a write of the whole collection, as the site says. */
+    public static void collection(Object c, int site) {
+        if (c != null && !THREAD_SAFE.get(c.getClass())) {
+            observe(c, null, -1, Site.get(site));
+        }
+    }
+
+    /** Bootstrap of a rewritten collection call: the hook on the receiver, then the original virtual call. */
+    public static CallSite collectionCall(MethodHandles.Lookup lookup, String name, MethodType type, Class<?> owner, int site)
+            throws ReflectiveOperationException {
+        MethodHandle target = lookup.findVirtual(owner, name, type.dropParameterTypes(0, 1)).asType(type);
+        MethodHandle hook = MethodHandles.insertArguments(COLLECTION, 1, site).asType(MethodType.methodType(void.class, type.parameterType(0)));
+        return new ConstantCallSite(MethodHandles.foldArguments(target, hook));
+    }
+
+    public static void monitorEnter(Object o) {
+        STATE.get().monitors.add(o);
+    }
+
+    public static void monitorExit(Object o) {
+        List<Object> held = STATE.get().monitors;
+        for (int i = held.size() - 1; i >= 0; i--) {
+            if (held.get(i) == o) {
+                held.remove(i);
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared with SharedVariable
+
+    /** The locks a lockset counts: the IOLocks and the driver's Java monitors the calling thread holds. */
+    public static Collection<Object> heldLocks() {
+        List<Object> held = new ArrayList<>(IOLock.heldByThisThread());
+        held.addAll(STATE.get().monitors);
+        return held;
+    }
+
+    /** The queue whose block the calling thread runs, else its lane: who an access is attributed to. */
+    public static String queueOfThisThread() {
+        ExecutionContext ctx = ExecutionContext.current();
+        return ctx.queue() != null ? ctx.queue() : ctx.lane();
+    }
+
+    private static void observe(Object target, Object member, int index, Site s) {
+        DriverKit dk = DriverKit.bound();
+        if (dk == null) {
+            return; // not a world's thread (a test constructing a driver): nothing to check against
+        }
+        ThreadState t = STATE.get();
+        if (t.inHook) {
+            return;
+        }
+        String queue = queueOfThisThread();
+        Lockset ls = dk.plainState().lockset(target, member);
+        synchronized (ls) {
+            if (ls.exclusiveTo(queue)) {
+                ls.access(queue, s.write(), List.of(), s.where()); // one queue so far: no event, no switch point
+                return;
+            }
+        }
+        String what = s.label() + (index >= 0 ? "[" + index + "]" : "");
+        t.inHook = true;
+        try {
+            dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
+                    (s.write() ? "write " : "read ") + what + " at " + s.where(), e -> {
+                        Lockset.Race race = ls.access(queue, s.write(), heldLocks(), s.where());
+                        if (race != null) {
+                            dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock",
+                                    -1, 0, null, e);
+                        }
+                        return null;
+                    });
+        } finally {
+            t.inHook = false;
+        }
+    }
+}
