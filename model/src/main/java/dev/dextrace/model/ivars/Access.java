@@ -29,9 +29,9 @@ import java.util.concurrent.ConcurrentMap;
  * driver classes of any package call it; not an API for drivers.
  *
  * <p>Cost: a thread outside any world returns after one ThreadLocal read. A location only one queue
- * has touched is checked without an event; once a second queue touches it, every access is a
- * protocol event, so a controlled run (and Lincheck) can switch threads between a read and the
- * write that follows it.
+ * has touched, and reads of a shared location nobody wrote since it became shared, are checked
+ * without an event; every other access is a protocol event, so a controlled run (and Lincheck) can
+ * switch threads between a read and the write that follows it (see {@link Lockset#quiet}).
  */
 public final class Access {
     private static final Object STATICS = new Object();
@@ -192,8 +192,8 @@ public final class Access {
         String queue = queueOfThisThread();
         Lockset ls = dk.plainState().lockset(target, member);
         synchronized (ls) {
-            if (ls.exclusiveTo(queue)) {
-                ls.access(queue, s.write(), List.of(), s.where()); // one queue so far: no event, no switch point
+            if (ls.quiet(queue, s.write())) {
+                ls.access(queue, s.write(), ls.shared() ? heldLocks() : List.of(), s.where()); // cannot be a race: no event
                 return;
             }
         }
