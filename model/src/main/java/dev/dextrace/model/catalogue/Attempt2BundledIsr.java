@@ -60,12 +60,19 @@ public class Attempt2BundledIsr extends CatalogueDriver {
         }
     }
 
-    protected int slotState(int index) {
-        return fSlotState[index].get();
+    /** On Default, after the hardware started. */
+    protected void markInFlight(int index) {
+        fSlotState[index].set(IN_FLIGHT);
     }
 
-    protected void setSlotState(int index, int state) {
-        fSlotState[index].set(state);
+    /** On the interrupt queue. */
+    protected boolean isInFlight(int index) {
+        return fSlotState[index].get() == IN_FLIGHT;
+    }
+
+    /** On the interrupt queue, completing the slot. */
+    protected void markIdle(int index) {
+        fSlotState[index].set(IDLE);
     }
 
     @Override
@@ -87,7 +94,7 @@ public class Attempt2BundledIsr extends CatalogueDriver {
             int index = parallelRequestSlotIndices.get(i);
             SCSIUserParallelTask task = fCommandBuffer.get(index);
             GetProvider().start(index, task.fRequestedTransferCount());
-            setSlotState(index, IN_FLIGHT);         // too late: the interrupt may already have run
+            markInFlight(index);                    // too late: the interrupt may already have run
             armWatchdog(task.fTimeoutInMilliSec()); // touches the slot after its completion
         }
     }
@@ -100,10 +107,10 @@ public class Attempt2BundledIsr extends CatalogueDriver {
         HbaCompletion done;
         while ((done = GetProvider().pollCompletion()) != null) {
             int index = done.tag();
-            if (slotState(index) != IN_FLIGHT) {
+            if (!isInFlight(index)) {
                 continue; // "spurious" interrupt: dropped
             }
-            setSlotState(index, IDLE);
+            markIdle(index);
             SCSIUserParallelTask task = fCommandBuffer.get(index);
             fResponseBuffer.get(index)
                     .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)

@@ -21,12 +21,17 @@ public class Attempt2PlainArray extends Attempt2BundledIsr {
     }
 
     @Override
-    protected int slotState(int index) {
-        return fSlotState[index];
+    protected void markInFlight(int index) {
+        fSlotState[index] = IN_FLIGHT;
     }
 
     @Override
-    protected void setSlotState(int index, int state) {
-        fSlotState[index] = state;
+    protected boolean isInFlight(int index) {
+        return fSlotState[index] == IN_FLIGHT;
+    }
+
+    @Override
+    protected void markIdle(int index) {
+        fSlotState[index] = IDLE;
     }
 }
