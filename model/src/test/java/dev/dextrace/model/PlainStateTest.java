@@ -134,6 +134,23 @@ class PlainStateTest {
         assertTrue(Ivars.isInstrumented(PlainStateDesigns.InnerState.Stats.class), "the inner class is driver code");
     }
 
+    @Test
+    void aBadSwitchValueIsOneClearLine() {
+        String was = System.getProperty(Ivars.PROPERTY);
+        System.setProperty(Ivars.PROPERTY, "maybe");
+        try {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> World.builder(PlainStateDesigns.AtomicCounter::new).build());
+            assertEquals("dextrace.ivars must be on or off, was 'maybe'", e.getMessage());
+        } finally {
+            if (was == null) {
+                System.clearProperty(Ivars.PROPERTY);
+            } else {
+                System.setProperty(Ivars.PROPERTY, was);
+            }
+        }
+    }
+
     private static IOUserSCSIParallelInterfaceController newInstance(Class<? extends IOUserSCSIParallelInterfaceController> design) {
         try {
             java.lang.reflect.Constructor<? extends IOUserSCSIParallelInterfaceController> c = design.getDeclaredConstructor();

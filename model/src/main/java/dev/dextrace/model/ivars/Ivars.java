@@ -70,7 +70,7 @@ public final class Ivars {
      * call for a class). Classes already loaded are retransformed; the rest are rewritten as they load.
      */
     public static void instrument(Class<?> design) {
-        if (HANDLED.contains(design) || !enabled()) {
+        if (!enabled() || HANDLED.contains(design)) {
             return;
         }
         synchronized (Ivars.class) {
