@@ -4,7 +4,8 @@ import io.vavr.collection.List;
 
 /**
  * The designs dextrace ships: the five of PROTOCOL.md §8, one more wrong design for every rule the
- * five do not break, and one more correct design with two completion paths.
+ * five do not break, and one more correct design with two completion paths; and three that keep
+ * their state as a port would, in plain fields, arrays and java.util collections (issue 12).
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -13,7 +14,8 @@ public final class Catalogue {
             EagerResponsePrefill.class, SentinelTerminatedIndices.class, PrefetchNextSlot.class, DoubleComplete.class,
             WrongTaskIdentifier.class, PartialResponse.class,
             UnretainedAction.class, EarlyRelease.class, CancelFrameworkAction.class,
-            ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class
+            ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class,
+            Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class
     ).map(DesignEntry::of);
 
     private Catalogue() {
