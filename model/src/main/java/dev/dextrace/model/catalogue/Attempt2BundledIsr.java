@@ -52,7 +52,7 @@ public class Attempt2BundledIsr extends CatalogueDriver {
     }
 
     /** The per-slot table, each entry a SharedVariable (Attempt2PlainArray keeps it as the seed posted it). */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     protected void newSlotStateTable() {
         fSlotState = new SharedVariable[maxTaskCount];
         for (int i = 0; i < maxTaskCount; i++) {

@@ -22,19 +22,24 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The hooks rewritten driver bytecode calls before each access to the dext's plain state (see
  * {@link Transformer}), and the one place that turns an access into a Q-3 check. Public because
  * driver classes of any package call it; not an API for drivers.
  *
- * <p>Cost: a thread outside any world returns after one ThreadLocal read. A location only one queue
- * has touched, and reads of a shared location nobody wrote since it became shared, are checked
- * without an event; every other access is a protocol event, so a controlled run (and Lincheck) can
- * switch threads between a read and the write that follows it (see {@link Lockset#quiet}).
+ * <p>Cost: a thread outside any world returns after one ThreadLocal read. Accesses while the world
+ * boots (before its lanes start, one thread) are checked without an event. Every access after that
+ * is a protocol event and a switch point, so a controlled run (and Lincheck) can switch threads
+ * between a read and the write that follows it, and a run found by Lincheck or jcstress replays on
+ * the controlled runtime: which accesses are events must not depend on the order threads ran in
+ * (skipping the accesses to locations one queue had to itself did, and broke such replays).
  */
 public final class Access {
     private static final Object STATICS = new Object();
+    /** The access of a hook that runs before the driver's own instruction (fields, reference loads, collection calls). */
+    private static final Supplier<Object> NOTHING = () -> null;
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
     private static final MethodHandle COLLECTION;
     /** Collections that synchronize themselves: their calls are synchronized accesses, like atomics. */
@@ -73,73 +78,101 @@ public final class Access {
     public static void field(Object target, int site) {
         Site s = Site.get(site);
         if (target != null && s.plain()) {
-            observe(target, s.fieldKey(), -1, s);
+            observe(target, s.fieldKey(), -1, s, NOTHING);
         }
     }
 
     public static void staticField(int site) {
         Site s = Site.get(site);
         if (s.plain()) {
-            observe(STATICS, s.fieldKey(), -1, s);
+            observe(STATICS, s.fieldKey(), -1, s, NOTHING);
         }
     }
 
-    /** An array element read (the load itself follows in the driver's code). */
+    /** A reference array element load, before the driver's own aaload (its static type is the driver code's to know). */
     public static void element(Object array, int index, int site) {
-        if (array != null) {
-            observe(array, index, index, Site.get(site));
-        }
+        element(array, index, site, NOTHING);
+    }
+
+    // Primitive loads and all stores are performed inside the access's step, so the recorded order is the
+    // order the values were read and written in (as SharedVariable's): a run Lincheck found replays.
+
+    public static int iaload(int[] a, int i, int site) {
+        return element(a, i, site, () -> a[i]);
+    }
+
+    public static long laload(long[] a, int i, int site) {
+        return element(a, i, site, () -> a[i]);
+    }
+
+    public static float faload(float[] a, int i, int site) {
+        return element(a, i, site, () -> a[i]);
+    }
+
+    public static double daload(double[] a, int i, int site) {
+        return element(a, i, site, () -> a[i]);
+    }
+
+    public static int caload(char[] a, int i, int site) {
+        return element(a, i, site, () -> (int) a[i]);
+    }
+
+    public static int saload(short[] a, int i, int site) {
+        return element(a, i, site, () -> (int) a[i]);
+    }
+
+    /** baload serves byte[] and boolean[] alike, as the JVM's does. */
+    public static int baload(Object a, int i, int site) {
+        return element(a, i, site, () -> a instanceof boolean[] z ? (z[i] ? 1 : 0) : ((byte[]) a)[i]);
     }
 
     public static void iastore(int[] a, int i, int v, int site) {
-        element(a, i, site);
-        a[i] = v;
+        element(a, i, site, () -> a[i] = v);
     }
 
     public static void lastore(long[] a, int i, long v, int site) {
-        element(a, i, site);
-        a[i] = v;
+        element(a, i, site, () -> a[i] = v);
     }
 
     public static void fastore(float[] a, int i, float v, int site) {
-        element(a, i, site);
-        a[i] = v;
+        element(a, i, site, () -> a[i] = v);
     }
 
     public static void dastore(double[] a, int i, double v, int site) {
-        element(a, i, site);
-        a[i] = v;
+        element(a, i, site, () -> a[i] = v);
     }
 
     public static void castore(char[] a, int i, int v, int site) {
-        element(a, i, site);
-        a[i] = (char) v;
+        element(a, i, site, () -> a[i] = (char) v);
     }
 
     public static void sastore(short[] a, int i, int v, int site) {
-        element(a, i, site);
-        a[i] = (short) v;
+        element(a, i, site, () -> a[i] = (short) v);
     }
 
-    /** bastore serves byte[] and boolean[] alike, as the JVM's does. */
     public static void bastore(Object a, int i, int v, int site) {
-        element(a, i, site);
-        if (a instanceof boolean[] z) {
-            z[i] = (v & 1) != 0;
-        } else {
-            ((byte[]) a)[i] = (byte) v;
-        }
+        element(a, i, site, () -> {
+            if (a instanceof boolean[] z) {
+                z[i] = (v & 1) != 0;
+            } else {
+                ((byte[]) a)[i] = (byte) v;
+            }
+            return null;
+        });
     }
 
     public static void aastore(Object[] a, int i, Object v, int site) {
-        element(a, i, site);
-        a[i] = v;
+        element(a, i, site, () -> a[i] = v);
+    }
+
+    private static <T> T element(Object array, int index, int site, Supplier<T> access) {
+        return array == null ? access.get() : observe(array, index, index, Site.get(site), access);
     }
 
     /** A call on a java.util collection: a read or a write of the whole collection, as the site says. */
     public static void collection(Object c, int site) {
         if (c != null && !THREAD_SAFE.get(c.getClass())) {
-            observe(c, null, -1, Site.get(site));
+            observe(c, null, -1, Site.get(site), NOTHING);
         }
     }
 
@@ -180,34 +213,35 @@ public final class Access {
         return ctx.queue() != null ? ctx.queue() : ctx.lane();
     }
 
-    private static void observe(Object target, Object member, int index, Site s) {
+    /** Checks one access and performs it ({@code access}) in the same step. */
+    private static <T> T observe(Object target, Object member, int index, Site s, Supplier<T> access) {
         DriverKit dk = DriverKit.bound();
         if (dk == null) {
-            return; // not a world's thread (a test constructing a driver): nothing to check against
+            return access.get(); // not a world's thread (a test constructing a driver): nothing to check against
         }
         ThreadState t = STATE.get();
         if (t.inHook) {
-            return;
+            return access.get();
         }
         String queue = queueOfThisThread();
         Lockset ls = dk.plainState().lockset(target, member);
-        synchronized (ls) {
-            if (ls.quiet(queue, s.write())) {
-                ls.access(queue, s.write(), ls.shared() ? heldLocks() : List.of(), s.where()); // cannot be a race: no event
-                return;
+        if (!dk.runtime().started()) {
+            synchronized (ls) { // booting, on one thread: checked, but no event a replay would have to match
+                ls.access(queue, s.write(), heldLocks(), s.where());
+                return access.get();
             }
         }
         String what = s.label() + (index >= 0 ? "[" + index + "]" : "");
         t.inHook = true;
         try {
-            dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
+            return dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
                     (s.write() ? "write " : "read ") + what + " at " + s.where(), e -> {
                         Lockset.Race race = ls.access(queue, s.write(), heldLocks(), s.where());
                         if (race != null) {
                             dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock",
                                     -1, 0, null, e);
                         }
-                        return null;
+                        return access.get();
                     });
         } finally {
             t.inHook = false;

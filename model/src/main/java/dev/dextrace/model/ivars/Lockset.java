@@ -79,19 +79,4 @@ public final class Lockset {
         }
         throw new IllegalStateException("a shared location has been touched by one queue only");
     }
-
-    /**
-     * Whether this access needs no protocol event (and no switch point): the location is {@code queue}'s
-     * alone so far, or it is a read of a location no queue has written since it became shared. Such an
-     * access cannot complete a race; a write that could is an event, so a run can still be split
-     * between a read and the write that follows it.
-     */
-    public boolean quiet(String queue, boolean write) {
-        return state == State.VIRGIN || (state == State.EXCLUSIVE && firstQueue.equals(queue)) || (!write && state == State.SHARED);
-    }
-
-    /** Whether blocks of more than one queue have touched the location. */
-    public boolean shared() {
-        return state == State.SHARED || state == State.SHARED_MODIFIED;
-    }
 }

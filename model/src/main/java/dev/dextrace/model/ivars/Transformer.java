@@ -167,13 +167,19 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitInsn(int opcode) {
             switch (opcode) {
-                case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD, Opcodes.CALOAD,
-                     Opcodes.SALOAD -> {
+                case Opcodes.AALOAD -> {
                     super.visitInsn(Opcodes.DUP2);
                     push(site(Site.Kind.ARRAY_ELEMENT, false, null, lastArrayField));
                     hook("element", "(Ljava/lang/Object;II)V");
                     super.visitInsn(opcode);
                 }
+                case Opcodes.IALOAD -> load("iaload", "[I", "I");
+                case Opcodes.LALOAD -> load("laload", "[J", "J");
+                case Opcodes.FALOAD -> load("faload", "[F", "F");
+                case Opcodes.DALOAD -> load("daload", "[D", "D");
+                case Opcodes.CALOAD -> load("caload", "[C", "I");
+                case Opcodes.SALOAD -> load("saload", "[S", "I");
+                case Opcodes.BALOAD -> load("baload", "Ljava/lang/Object;", "I");
                 case Opcodes.IASTORE -> store("iastore", "[III");
                 case Opcodes.LASTORE -> store("lastore", "[JIJ");
                 case Opcodes.FASTORE -> store("fastore", "[FIF");
@@ -196,7 +202,13 @@ final class Transformer implements ClassFileTransformer {
             }
         }
 
-        /** The store goes through the hook, which performs it: no locals are needed to keep array and index. */
+        /** A primitive load through the hook, which performs it in the access's step. */
+        private void load(String hook, String array, String result) {
+            push(site(Site.Kind.ARRAY_ELEMENT, false, null, lastArrayField));
+            hook(hook, "(" + array + "II)" + result);
+        }
+
+        /** The store goes through the hook, which performs it in the access's step: no locals are needed to keep array and index. */
         private void store(String hook, String args) {
             push(site(Site.Kind.ARRAY_ELEMENT, true, null, lastArrayField));
             hook(hook, "(" + args + "I)V");
