@@ -3,6 +3,7 @@ package dev.dextrace.model.ivars;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.ExecutionContext;
 
@@ -30,15 +31,21 @@ import java.util.function.Supplier;
  * driver classes of any package call it; not an API for drivers.
  *
  * <p>Cost: a thread outside any world returns after one ThreadLocal read. Accesses while the world
- * boots (before its lanes start, one thread) are checked without an event. Every access after that
- * is a protocol event and a switch point, so a controlled run (and Lincheck) can switch threads
- * between a read and the write that follows it, and a run found by Lincheck or jcstress replays on
- * the controlled runtime: which accesses are events must not depend on the order threads ran in
- * (skipping the accesses to locations one queue had to itself did, and broke such replays).
+ * boots (before its lanes start, one thread) are checked without an event. After that, an access the
+ * hook performs itself (primitive array loads, array stores) is a protocol event and a switch point,
+ * with the access inside the event's step, so a controlled run (and Lincheck) can switch threads
+ * between a read and the write that follows it, and a run Lincheck finds replays on the controlled
+ * runtime. Which accesses are events never depends on the order threads ran in. Field accesses,
+ * reference-array loads and collection calls are checked without an event (see {@link #NOTHING}).
  */
 public final class Access {
     private static final Object STATICS = new Object();
-    /** The access of a hook that runs before the driver's own instruction (fields, reference loads, collection calls). */
+    /**
+     * The "access" of a hook that runs before the driver's own instruction (fields, reference-array
+     * loads, collection calls): the access itself is not in the hook's step, so such a hook checks Q-3
+     * but records no event (an event apart from its effect would let Lincheck switch threads between
+     * the two, and the run would not replay on the controlled runtime).
+     */
     private static final Supplier<Object> NOTHING = () -> null;
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
     private static final MethodHandle COLLECTION;
@@ -225,26 +232,41 @@ public final class Access {
         }
         String queue = queueOfThisThread();
         Lockset ls = dk.plainState().lockset(target, member);
-        if (!dk.runtime().started()) {
-            synchronized (ls) { // booting, on one thread: checked, but no event a replay would have to match
-                ls.access(queue, s.write(), heldLocks(), s.where());
-                return access.get();
-            }
-        }
         String what = s.label() + (index >= 0 ? "[" + index + "]" : "");
+        if (access == NOTHING || !dk.runtime().started()) {
+            // checked without an event: booting (one thread), or an access outside the step (see NOTHING)
+            Lockset.Race race;
+            T result;
+            synchronized (ls) {
+                race = ls.access(queue, s.write(), heldLocks(), s.where());
+                result = access.get();
+            }
+            if (race != null) { // the violation's trigger describes this access; it is not added to the run's events
+                ExecutionContext ctx = ExecutionContext.current();
+                report(dk, what, race, new ProtocolEvent(dk.monitor().eventCount(), ctx.lane(), ctx.queue(),
+                        s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null, text(what, s)));
+            }
+            return result;
+        }
         t.inHook = true;
         try {
-            return dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
-                    (s.write() ? "write " : "read ") + what + " at " + s.where(), e -> {
-                        Lockset.Race race = ls.access(queue, s.write(), heldLocks(), s.where());
-                        if (race != null) {
-                            dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock",
-                                    -1, 0, null, e);
-                        }
-                        return access.get();
-                    });
+            return dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null, text(what, s), e -> {
+                Lockset.Race race = ls.access(queue, s.write(), heldLocks(), s.where());
+                if (race != null) {
+                    report(dk, what, race, e);
+                }
+                return access.get();
+            });
         } finally {
             t.inHook = false;
         }
+    }
+
+    private static String text(String what, Site s) {
+        return (s.write() ? "write " : "read ") + what + " at " + s.where();
+    }
+
+    private static void report(DriverKit dk, String what, Lockset.Race race, ProtocolEvent at) {
+        dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock", -1, 0, null, at);
     }
 }
