@@ -25,6 +25,7 @@ public final class ProtocolMonitor {
     private final int maxEvents;
     private final boolean keepTrace;
     private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
     private final AtomicInteger stored = new AtomicInteger();
     private final ConcurrentLinkedQueue<ProtocolEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
@@ -79,6 +80,9 @@ public final class ProtocolMonitor {
 
     private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
         ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), kind, slot, generation, action, text);
+        if (kind.changesState()) {
+            changes.incrementAndGet();
+        }
         if (keepTrace) {
             if (stored.incrementAndGet() <= maxEvents) {
                 events.add(e);
@@ -154,6 +158,11 @@ public final class ProtocolMonitor {
 
     public long eventCount() {
         return seq.get();
+    }
+
+    /** How many events so far changed state (not reads): progress, as the stall bound counts it. */
+    public long changeCount() {
+        return changes.get();
     }
 
     /** Everything so far, as an immutable verdict. */
