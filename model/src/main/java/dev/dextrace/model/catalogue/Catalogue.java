@@ -6,7 +6,7 @@ import io.vavr.collection.List;
  * The designs dextrace ships: the five of PROTOCOL.md §8, one more wrong design for every rule the
  * five do not break, one more correct design with two completion paths, and one design per driver
  * fault (a spin, a lock deadlock, an exception), one per mistake on the error path of a failing
- * command, and a correct design that handles every hardware fault with plain ivars under an IOLock.
+ * command, a race between two queues the dext created, and a correct design that handles every hardware fault with plain ivars under an IOLock.
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -17,7 +17,8 @@ public final class Catalogue {
             UnretainedAction.class, EarlyRelease.class, CancelFrameworkAction.class,
             ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class,
             SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class,
-            ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class
+            ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
+            SubmitQueueRecordsLate.class
     ).map(DesignEntry::of);
 
     private Catalogue() {
