@@ -39,11 +39,9 @@ import java.util.function.Supplier;
  * call {@link #finish}.
  */
 public final class World {
-    /** Two lanes for a 2-core machine: the kernel and Default on one, hardware and every other queue on the other. */
+    /** Two lanes for a 2-core machine: the kernel and Default on one, the hardware on the other, the dext's queues alternating ({@link TwoLanes}). */
     public static final String SUBMITTER = "submitter";
     public static final String COMPLETER = "completer";
-    public static final Function<String, String> TWO_LANES =
-            mailbox -> mailbox.equals("kernel") || mailbox.equals(IODispatchQueue.DEFAULT) ? SUBMITTER : COMPLETER;
 
     private final DriverKit dk;
     private final ProtocolMonitor monitor;
@@ -325,14 +323,14 @@ public final class World {
 
         /** Two lanes (submitter, completer) run by threads the caller brings, as jcstress actors do. */
         public Builder twoLanesDrivenByCaller() {
-            this.laneOf = TWO_LANES;
+            this.laneOf = new TwoLanes();
             this.ownThreads = false;
             return this;
         }
 
         /** Two lanes (submitter, completer) on threads of the world's own. */
         public Builder twoLanes() {
-            this.laneOf = TWO_LANES;
+            this.laneOf = new TwoLanes();
             return this;
         }
 

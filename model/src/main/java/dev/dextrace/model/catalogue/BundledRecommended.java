@@ -6,7 +6,6 @@ import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
-import dev.dextrace.model.framework.SCSIServiceResponse;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
 import dev.dextrace.model.framework.SCSIUserParallelTask;
 import dev.dextrace.model.framework.SlotBuffer;
@@ -97,15 +96,32 @@ public class BundledRecommended extends CatalogueDriver {
         HbaCompletion done;
         while ((done = GetProvider().pollCompletion()) != null) {
             OSAction action = takeInFlight(done.tag());
-            if (action != null) { // else not a command of ours
-                fillResponse(done.tag(), done);
-                byAction.computeIfAbsent(action, a -> new java.util.ArrayList<>()).add(done.tag());
+            if (action == null) {
+                continue; // not a command of ours
             }
+            if (done.failed()) {
+                if (!failCommand(action, done)) {
+                    continue;
+                }
+            } else {
+                fillResponse(done.tag(), done);
+            }
+            byAction.computeIfAbsent(action, a -> new java.util.ArrayList<>()).add(done.tag());
         }
         byAction.forEach((action, slots) -> {
             returnSlots(action, slots.stream().mapToInt(Integer::intValue).toArray());
             slots.forEach(s -> releaseAfterComplete(action)); // nothing below touches the slots
         });
+    }
+
+    /**
+     * The error path (CHECK_CONDITION, BUSY, TASK_SET_FULL, a delivery failure): the command is over all
+     * the same, so its response says what went wrong and it is completed and released like any other.
+     * Returns whether the caller completes it with the rest of the interrupt's batch.
+     */
+    protected boolean failCommand(OSAction action, HbaCompletion done) {
+        fillResponse(done.tag(), done);
+        return true;
     }
 
     /** Completes one command outside the interrupt path (designs that answer some commands at once). */
@@ -141,12 +157,9 @@ public class BundledRecommended extends CatalogueDriver {
     /** Writes every response field into response slot i, answering command slot i. */
     protected void fillResponse(int slot, HbaCompletion done) {
         SCSIUserParallelTask task = commands.get(slot);
-        responses.get(slot)
+        writeOutcome(responses.get(slot)
                 .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
                 .fTargetID(task.fTargetID())
-                .fControllerTaskIdentifier(task.fControllerTaskIdentifier())
-                .fCompletionStatus(done.scsiStatus())
-                .fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE)
-                .fBytesTransferred(done.bytesTransferred());
+                .fControllerTaskIdentifier(task.fControllerTaskIdentifier()), done);
     }
 }

@@ -5,8 +5,10 @@ import io.vavr.collection.List;
 /**
  * The designs dextrace ships: the five of PROTOCOL.md §8, one more wrong design for every rule the
  * five do not break, one more correct design with two completion paths, one design per driver
- * fault (a spin, a lock deadlock, an exception), and three that keep their state as a port would,
- * in plain fields, arrays and java.util collections (issue 12).
+ * fault (a spin, a lock deadlock, an exception), three that keep their state as a port would, in
+ * plain fields, arrays and java.util collections, one per mistake on the error path of a failing
+ * command, a race between two queues the dext created, and a correct design that handles every
+ * hardware fault with plain ivars under an IOLock (issue 12).
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -17,7 +19,9 @@ public final class Catalogue {
             UnretainedAction.class, EarlyRelease.class, CancelFrameworkAction.class,
             ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class,
             SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class,
-            Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class
+            Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class,
+            ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
+            SubmitQueueRecordsLate.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

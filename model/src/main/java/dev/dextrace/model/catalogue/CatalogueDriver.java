@@ -1,6 +1,10 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.framework.SCSIServiceResponse;
+import dev.dextrace.model.framework.SCSITaskStatus;
+import dev.dextrace.model.framework.SCSIUserParallelResponse;
+import dev.dextrace.model.hardware.HbaCompletion;
 
 /** What every catalogue design shares: its task count N, four by default so scenarios reissue slots. */
 public abstract class CatalogueDriver extends IOUserSCSIParallelInterfaceController {
@@ -15,5 +19,23 @@ public abstract class CatalogueDriver extends IOUserSCSIParallelInterfaceControl
     @Override
     public int UserReportMaximumTaskCount() {
         return maxTaskCount;
+    }
+
+    /**
+     * Writes what the hardware reported into a response (PROTOCOL.md §9): a delivery failure as
+     * SERVICE_DELIVERY_OR_TARGET_FAILURE, anything else as TASK_COMPLETE with the device's status, its
+     * autosense data (CHECK_CONDITION) and the bytes that moved.
+     */
+    protected static SCSIUserParallelResponse writeOutcome(SCSIUserParallelResponse r, HbaCompletion done) {
+        if (done.deliveryFailure()) {
+            r.fCompletionStatus(SCSITaskStatus.kSCSITaskStatus_DeliveryFailure)
+                    .fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE);
+        } else {
+            r.fCompletionStatus(done.scsiStatus()).fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE);
+            if (done.senseLength() > 0) {
+                r.senseData(done.senseData());
+            }
+        }
+        return r.fBytesTransferred(done.bytesTransferred());
     }
 }

@@ -76,12 +76,9 @@ public class LegacySerial extends CatalogueDriver {
     }
 
     protected static SCSIUserParallelResponse response(TaskData t, HbaCompletion done) {
-        return SCSIUserParallelResponse.create()
+        return writeOutcome(SCSIUserParallelResponse.create()
                 .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
                 .fTargetID(t.targetId())
-                .fControllerTaskIdentifier(t.taskId())
-                .fCompletionStatus(done.scsiStatus())
-                .fServiceResponse(SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE)
-                .fBytesTransferred(done.bytesTransferred());
+                .fControllerTaskIdentifier(t.taskId()), done);
     }
 }

@@ -27,6 +27,8 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
     public static final String DEFAULT = "Default";
     public static final String AUXILIARY = "AuxiliaryQueue";
     public static final String INTERRUPT = "InterruptQueue";
+    /** The name of the mailbox of a queue's concurrent blocks is the queue's name and this. */
+    public static final String CONCURRENT_SUFFIX = " (concurrent)";
 
     private record Block(String label, Object subject, Runnable body) {
     }
@@ -126,7 +128,7 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
 
         @Override
         public String name() {
-            return name + " (concurrent)";
+            return name + CONCURRENT_SUFFIX;
         }
 
         @Override

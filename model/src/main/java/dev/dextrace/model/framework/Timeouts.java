@@ -96,6 +96,7 @@ final class Timeouts {
             dk.monitor().violate(Rule.CMP_1, f.noun() + " " + f.index() + " gen " + gen + ": the hardware finished it but the dext"
                     + " never completed it; the kernel had to time it out (lost completion)", f.index(), gen, f.actionLabel(), e);
         }
+        hba.kernelTimedOut(f.index()); // a lost interrupt's completion turns up now, late (the model's tags are indices)
         issueMore.run();
     }
 }

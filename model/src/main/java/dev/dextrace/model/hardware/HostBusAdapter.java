@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * which is how TEST UNIT READY behaved in the seed (attempt 2).
  */
 public class HostBusAdapter implements Mailbox {
-    public static final int GOOD = 0x00;
+    public static final int GOOD = HbaCompletion.GOOD;
 
     private record Pending(long dueNanos, long order, HbaCompletion completion) {
     }
@@ -35,6 +35,10 @@ public class HostBusAdapter implements Mailbox {
     private volatile boolean holding;
     private final Map<Integer, HbaCompletion> held = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> released = new ConcurrentLinkedQueue<>();
+    // Faults: the n-th command started finishes as plan[n] (GOOD beyond it); lost ones wait for the kernel's timeout.
+    private volatile java.util.List<HbaFault> plan = java.util.List.of();
+    private int started; // guarded by lost: advanced only inside the HW_START event, in event order
+    private final Map<Integer, HbaCompletion> lost = new ConcurrentHashMap<>();
 
     /**
      * @param latencyNanos time from start to interrupt; 0 means the interrupt fires inside start()
@@ -65,15 +69,42 @@ public class HostBusAdapter implements Mailbox {
     /** The dext posts a command (e.g. {@code PostSCSIRequest}). */
     @AtomicStep("the hardware takes a command: one event, finishing it at most queues an interrupt block")
     public void start(int tag, long requestedBytes) {
-        dk.event(EventKind.HW_START, tag, 0, null, "HW start tag " + tag);
-        HbaCompletion done = new HbaCompletion(tag, GOOD, requestedBytes);
-        if (holding && !released.remove((Integer) tag)) {
+        HbaFault fault = dk.eventAndApply(lost, EventKind.HW_START, tag, 0, null, "HW start tag " + tag,
+                e -> started < plan.size() ? plan.get(started++) : HbaFault.GOOD);
+        HbaCompletion done = fault.completion(tag, requestedBytes);
+        if (fault == HbaFault.LOST_INTERRUPT) {
+            lost.put(tag, done);
+        } else if (holding && !released.remove((Integer) tag)) {
             held.put(tag, done);
         } else if (latencyNanos == 0) {
             finish(done);
         } else {
             inFlight.add(new Pending(System.nanoTime() + latencyNanos, order.incrementAndGet(), done));
             dk.runtime().scheduler().signal();
+        }
+    }
+
+    /**
+     * The plan of faults (before the run starts): the n-th command the dext starts finishes as
+     * {@code plan[n]}, every later one GOOD.
+     */
+    public void failInOrder(HbaFault... faults) {
+        if (faults == null || java.util.Arrays.asList(faults).contains(null)) {
+            throw new IllegalArgumentException("faults must be a list of HbaFault values without nulls: "
+                    + java.util.Arrays.toString(HbaFault.values()));
+        }
+        this.plan = java.util.List.of(faults);
+    }
+
+    /**
+     * The kernel timed out the command with this tag: if its interrupt was lost, the HBA answers it now,
+     * late (PROTOCOL.md §6: a completion after the timeout is logged and dropped by the kernel).
+     */
+    @AtomicStep("finishing a lost command: one event, then at most queues an interrupt block")
+    public void kernelTimedOut(int tag) {
+        HbaCompletion late = lost.remove(tag);
+        if (late != null) {
+            finish(late);
         }
     }
 

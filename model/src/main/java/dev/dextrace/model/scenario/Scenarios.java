@@ -4,16 +4,25 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.hardware.HbaFault;
 import io.vavr.collection.List;
 
-/** The scenarios every engine runs (issue 3's list). Hardware is zero-latency throughout. */
+/**
+ * The scenarios every engine runs (issue 3's list). Hardware is zero-latency throughout. Faults of the
+ * hardware (PROTOCOL.md §9) are a dimension inside these scenarios, not scenarios of their own: each
+ * engine meets them in the runs it already makes.
+ */
 public final class Scenarios {
     private static final FrameworkConfig BASE = FrameworkConfig.defaults();
 
     public static final Scenario COMPLETION_RACES_SUBMISSION = new Scenario("completion-races-submission",
-            "Zero-latency hardware completes a slot while Process is still looping over its bundle of 3.",
+            "Zero-latency hardware completes a slot while Process is still looping over its bundle of 3; the first"
+                    + " command started fails with CHECK_CONDITION and autosense data, the third with a delivery failure.",
             DriverDesign.Path.BUNDLED, BASE,
-            w -> w.submit(Command.testUnitReady(0), Command.testUnitReady(1), Command.testUnitReady(2)));
+            w -> {
+                w.hardware().failInOrder(HbaFault.CHECK_CONDITION, HbaFault.GOOD, HbaFault.DELIVERY_FAILURE);
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(1), Command.testUnitReady(2));
+            });
 
     public static final Scenario COMPLETION_RACES_REISSUE = new Scenario("completion-races-reissue",
             "Bundles of 2 on every slot and 2 more commands: each returned slot is reissued at once, in the completing thread.",
@@ -34,14 +43,22 @@ public final class Scenarios {
             });
 
     public static final Scenario TWO_COMPLETION_PATHS = new Scenario("two-completion-paths",
-            "A bundle mixing TEST UNIT READY and READ(10), so designs with two completion paths use both.",
+            "A bundle mixing TEST UNIT READY and READ(10), so designs with two completion paths use both; the hardware"
+                    + " moves half of the second command's bytes, answers BUSY to the third and TASK_SET_FULL to the fourth.",
             DriverDesign.Path.BUNDLED, BASE,
-            w -> w.submit(Command.testUnitReady(0), Command.read(0, 0, 8), Command.testUnitReady(1), Command.read(1, 64, 8)));
+            w -> {
+                w.hardware().failInOrder(HbaFault.GOOD, HbaFault.PARTIAL_TRANSFER, HbaFault.BUSY, HbaFault.TASK_SET_FULL);
+                w.submit(Command.testUnitReady(0), Command.read(0, 0, 8), Command.testUnitReady(1), Command.read(1, 64, 8));
+            });
 
     public static final Scenario LEGACY_PATH = new Scenario("legacy-path",
-            "The legacy two-way path, two commands; designs decide on QUEUENAME redirection of the I/O method.",
+            "The legacy two-way path, two commands, the first failing with CHECK_CONDITION, the second with a delivery"
+                    + " failure; designs decide on QUEUENAME redirection of the I/O method.",
             DriverDesign.Path.LEGACY, BASE,
-            w -> w.submit(Command.testUnitReady(0), Command.testUnitReady(1)));
+            w -> {
+                w.hardware().failInOrder(HbaFault.CHECK_CONDITION, HbaFault.DELIVERY_FAILURE);
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(1));
+            });
 
     private static final List<Scenario> ALL = List.of(COMPLETION_RACES_SUBMISSION, COMPLETION_RACES_REISSUE,
             RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH);
