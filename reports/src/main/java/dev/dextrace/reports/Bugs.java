@@ -1,0 +1,221 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.replay.Shrink;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.Results.Design;
+import dev.dextrace.model.results.Results.Event;
+import dev.dextrace.model.results.Results.Finding;
+import dev.dextrace.model.results.Results.Seen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One finding per bug: the engines' findings of a design are grouped by rule and the driver code involved
+ * (the violating event's source line when known, else its text with the numbers taken out, and its lane),
+ * across engines and scenarios. Each bug keeps one representative, its interleaving shrunk on the controlled
+ * runtime ({@link Shrink}) and replayed once more to learn the driver's source line of each event, with the
+ * count of findings per engine and scenario. Its replay file is written under the report folder and its
+ * command names it relative to that folder, so the folder can be zipped and mailed; the engines' raw
+ * samples stay under target/. Results files stay small however many samples the engines kept.
+ */
+public final class Bugs {
+    /** The folder of the report's replay files, relative to the report folder. */
+    static final String REPLAYS = "replays";
+    /** Run from the report folder, inside target/ of a dextrace checkout. */
+    static final String REPLAY_COMMAND = "mvn -B -q -f ../../pom.xml -pl model exec:java"
+            + " -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
+    /** The events a card draws in its lanes; the rest of the story is folded. */
+    static final int KEY_EVENTS = 10;
+    private static final List<String> ENGINE_PREFERENCE = List.of("controlled", "lincheck", "jcstress");
+
+    private Bugs() {
+    }
+
+    /** {@code results} with each design's findings grouped into bugs, their replay files written under {@code reportDir}. */
+    public static Results group(Results results, Path reportDir) {
+        List<Design> designs = results.designs().stream().map(d -> group(d, reportDir)).toList();
+        return new Results(results.schemaVersion(), results.generatedAt(), results.durationMillis(), results.budget(),
+                results.environment(), results.engines(), designs, results.run());
+    }
+
+    static Design group(Design design, Path reportDir) {
+        Map<String, List<Finding>> byBug = new LinkedHashMap<>();
+        design.findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal()))
+                .forEach(f -> byBug.computeIfAbsent(f.rule() + " " + signature(f), k -> new ArrayList<>()).add(f));
+        List<Finding> bugs = new ArrayList<>();
+        for (List<Finding> same : byBug.values()) {
+            bugs.add(bug(design.name(), same, bugs.size() + 1, reportDir));
+        }
+        return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
+                design.foundRules(), design.verdict(), design.engines(), bugs);
+    }
+
+    /** The driver code a finding is about: the violating event's source line, or its text without numbers, and its lane. */
+    static String signature(Finding f) {
+        Event trigger = f.events().stream().filter(Event::violation).reduce((a, b) -> b).orElse(null);
+        if (trigger == null) {
+            return f.message() == null ? "" : f.message().replaceAll("\\d+", "#");
+        }
+        return trigger.source() != null ? trigger.source() : trigger.lane() + ": " + trigger.text().replaceAll("\\d+", "#");
+    }
+
+    private static Finding bug(String design, List<Finding> same, int n, Path reportDir) {
+        Finding rep = same.stream().min(Comparator
+                .comparing((Finding f) -> replayFile(f) == null)
+                .thenComparing(f -> preference(f.engine()))
+                .thenComparing(f -> f.events().size())).orElseThrow();
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        for (Finding f : same) {
+            String key = f.engine() + "\u0000" + f.scenario();
+            Seen s = seen.get(key);
+            seen.put(key, new Seen(f.engine(), f.scenario(), s == null ? 1 : s.count() + 1));
+        }
+        String id = design + "/bug-" + n;
+        Path source = replayFile(rep);
+        if (source == null || !Files.isRegularFile(source)) {
+            return with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null);
+        }
+        Path relative = Path.of(REPLAYS, safe(design), n + "-" + rep.rule() + ".replay");
+        try {
+            ReplayFile original = ReplayFile.read(source);
+            ReplayFile toShrink = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+            Shrink.Result shrunk = Shrink.shrink(toShrink);
+            Files.createDirectories(reportDir.resolve(relative).getParent());
+            shrunk.replay().write(reportDir.resolve(relative));
+            Violation v = shrunk.verdict().first(rep.rule()).get();
+            Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+            return with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
+                    replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
+                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter());
+        } catch (IOException | RuntimeException e) {
+            // Not replayable here (a design not on this class path, a run that does not repeat): the engine's own account, no command.
+            System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
+            return with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null);
+        }
+    }
+
+    /** An engine's own story, not shrunk: its last events up to the violation. */
+    private static List<Event> latest(List<Event> events) {
+        return events.subList(Math.max(0, events.size() - UNSHRUNK_EVENTS), events.size());
+    }
+
+    /** Events kept of a story that could not be shrunk. */
+    static final int UNSHRUNK_EVENTS = 12;
+
+    private static Finding with(Finding rep, String id, List<Event> events, Integer slot, Integer generation, String action,
+                                List<String> queues, String message, String command, List<Seen> seen,
+                                Integer before, Integer after) {
+        return new Finding(id, rep.engine(), rep.scenario(), rep.rule(), slot, generation, action, queues, message, events,
+                trimTrace(rep.lincheckTrace()), command, seen, before, after);
+    }
+
+    /** Lincheck's trace without the harness's own frames (Lincheck, Kotlin, the JDK, dextrace's Lincheck glue), at most {@link #TRACE_LINES} lines. */
+    static String trimTrace(String trace) {
+        if (trace == null) {
+            return null;
+        }
+        List<String> kept = trace.lines()
+                .filter(line -> HARNESS_FRAMES.stream().noneMatch(h -> line.contains("at " + h)))
+                .toList();
+        return kept.size() <= TRACE_LINES ? String.join("\n", kept)
+                : String.join("\n", kept.subList(0, TRACE_LINES)) + "\n… " + (kept.size() - TRACE_LINES) + " more lines in the engine's trace file under target/";
+    }
+
+    static final int TRACE_LINES = 60;
+    private static final List<String> HARNESS_FRAMES = List.of("org.jetbrains.", "kotlin.", "java.", "jdk.", "sun.",
+            "dev.dextrace.lincheck.", "dev.dextrace.model.runtime.");
+
+    /**
+     * The card's events: the violation's story and the key events, each with its source line; key: the
+     * trigger, the violated slot's (or, for an action rule, the action's) life cycle, the other accesses
+     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}, the latest.
+     */
+    static List<Event> card(Violation v, List<ProtocolEvent> all, Map<Long, String> sources) {
+        ProtocolEvent trigger = v.trigger();
+        Set<Long> key = new TreeSet<>();
+        String variable = variable(trigger);
+        boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
+        ProtocolEvent lastProcess = null;
+        for (ProtocolEvent e : all) {
+            if (trigger != null && e.seq() > trigger.seq()) {
+                break;
+            }
+            boolean k = (v.slot() >= 0 && e.slot() == v.slot())
+                    || (actionRule && v.action() != null && v.action().equals(e.action()))
+                    || (variable != null && variable.equals(variable(e)));
+            if (k) {
+                key.add(e.seq());
+            }
+            if (e.kind() == EventKind.PROCESS_BEGIN) {
+                lastProcess = e;
+            }
+        }
+        if (trigger != null) {
+            key.add(trigger.seq());
+        }
+        List<Long> latest = new ArrayList<>(key);
+        Set<Long> shown = new TreeSet<>(latest.subList(Math.max(0, latest.size() - (KEY_EVENTS - 1)), latest.size()));
+        if (lastProcess != null) {
+            shown.add(lastProcess.seq()); // the loop the race happens in
+        }
+        Set<Long> inCard = new TreeSet<>(shown);
+        v.events().forEach(e -> inCard.add(e.seq()));
+        long triggerSeq = trigger == null ? -1 : trigger.seq();
+        List<Event> events = new ArrayList<>();
+        for (ProtocolEvent e : all) {
+            if (inCard.contains(e.seq())) {
+                events.add(new Event((int) e.seq(), e.place(), e.text(), e.seq() == triggerSeq, sources.get(e.seq()),
+                        shown.contains(e.seq())));
+            }
+        }
+        return events;
+    }
+
+    /** The shared variable a VAR event is about ("write fSlotState[3] = DONE" → "fSlotState[3]"), else null. */
+    private static String variable(ProtocolEvent e) {
+        if (e == null || (e.kind() != EventKind.VAR_READ && e.kind() != EventKind.VAR_WRITE)) {
+            return null;
+        }
+        String[] words = e.text().split(" ");
+        return words.length > 1 ? words[1] : null;
+    }
+
+    private static int preference(String engine) {
+        int i = ENGINE_PREFERENCE.indexOf(engine);
+        return i < 0 ? ENGINE_PREFERENCE.size() : i;
+    }
+
+    /** The replay file an engine's command names (engines write absolute paths under target/). */
+    static Path replayFile(Finding f) {
+        String c = f.replayCommand();
+        int at = c == null ? -1 : c.indexOf("-Dexec.args=");
+        return at < 0 ? null : Path.of(c.substring(at + "-Dexec.args=".length()).trim());
+    }
+
+    static String command(Path relative) {
+        return REPLAY_COMMAND + relative.toString().replace('\\', '/');
+    }
+
+    /** A design name as a folder name: a class name stays readable, anything odd becomes '_'. */
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
