@@ -54,10 +54,24 @@ public final class Bugs {
     }
 
     static Design group(Design design, Path reportDir) {
+        List<Finding> sorted = design.findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal())).toList();
+        // A finding whose replay names no driver line takes the line of another with the same account.
+        Map<Finding, String> line = new LinkedHashMap<>();
+        Map<String, String> lineOfAccount = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            String l = driverLine(f);
+            if (l != null) {
+                line.put(f, l);
+                lineOfAccount.putIfAbsent(f.rule() + " " + signature(f), l);
+            }
+        }
         Map<String, List<Finding>> byBug = new LinkedHashMap<>();
-        design.findings().stream()
-                .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal()))
-                .forEach(f -> byBug.computeIfAbsent(f.rule() + " " + signature(f), k -> new ArrayList<>()).add(f));
+        for (Finding f : sorted) {
+            String account = f.rule() + " " + signature(f);
+            String l = line.getOrDefault(f, lineOfAccount.get(account));
+            byBug.computeIfAbsent(l == null ? account : f.rule() + " " + l, k -> new ArrayList<>()).add(f);
+        }
         List<Finding> bugs = new ArrayList<>();
         for (List<Finding> same : byBug.values()) {
             bugs.add(bug(design.name(), same, bugs.size() + 1, reportDir));
@@ -66,13 +80,42 @@ public final class Bugs {
                 design.foundRules(), design.verdict(), design.engines(), bugs);
     }
 
-    /** The driver code a finding is about: the violating event's source line, or its text without numbers, and its lane. */
+    /**
+     * The driver code a finding is about: its replay, run once in sources mode, names the driver's line of the
+     * violating event; without a replay that shows the rule (or a line), the engine's own account says it.
+     */
+    static String driverLine(Finding f) {
+        Path file = replayFile(f);
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                ReplayFile r = ReplayFile.read(file);
+                Shrink.Result replayed = Shrink.replayWithSources(new ReplayFile(r.design(), r.scenario(), f.rule(), r.lanes()));
+                var v = replayed.verdict().first(f.rule());
+                if (v.isDefined() && v.get().trigger() != null) {
+                    String line = replayed.sources().get(v.get().trigger().seq());
+                    if (line != null) {
+                        return v.get().trigger().kind() + " at " + line;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // not replayable here: grouped by the engine's account
+            }
+        }
+        return null;
+    }
+
+    /** The engine's account of the driver code: the violating event's source line, or its text without numbers, and its lane. */
     static String signature(Finding f) {
         Event trigger = f.events().stream().filter(Event::violation).reduce((a, b) -> b).orElse(null);
         if (trigger == null) {
-            return f.message() == null ? "" : f.message().replaceAll("\\d+", "#");
+            return f.message() == null ? "" : account(f.message());
         }
-        return trigger.source() != null ? trigger.source() : trigger.lane() + ": " + trigger.text().replaceAll("\\d+", "#");
+        return trigger.source() != null ? trigger.source() : account(trigger.text());
+    }
+
+    /** A text without what changes from run to run: numbers and thread names (each engine names its threads). */
+    private static String account(String text) {
+        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+", "#");
     }
 
     private static Finding bug(String design, List<Finding> same, int n, Path reportDir) {

@@ -94,14 +94,14 @@ public record ReportView(
     public record FindingView(String anchor, String id, String rule, String meaning, String consequence, String engine,
                               String scenario, String slot, String generation, String action,
                               String queues, String message, List<String> lanes, List<LaneRow> steps,
-                              List<LaneRow> allSteps, List<SeenLine> seen, String shrink,
+                              List<String> allSteps, List<SeenLine> seen, String shrink,
                               String lincheckTrace, String replayCommand) {
         public boolean hasSteps() {
             return !steps.isEmpty();
         }
 
         public boolean hasFolded() {
-            return allSteps.size() > steps.size();
+            return !allSteps.isEmpty();
         }
 
         public int foldedCount() {
@@ -268,7 +268,7 @@ public record ReportView(
             text = "";
             css = "";
         }
-        return new Cell(text, css, rule.id() + ": " + rule.meaning());
+        return new Cell(text, css, rule.id()); // the column's header carries the meaning: a page of designs × rules stays small
     }
 
     private static EngineWork engineWork(String name, DesignEngine engine) {
@@ -353,8 +353,16 @@ public record ReportView(
         return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
                 finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
                 orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
-                orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? rows(events, lanes) : List.of(),
+                orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
                 seen, shrink, finding.lincheckTrace(), finding.replayCommand());
+    }
+
+    /** The whole story, one line per event, for the folded part of a card: as text, so it costs a line, not a table row. */
+    private static List<String> story(List<Event> events) {
+        return events.stream()
+                .map(e -> "#" + orNone(e.seq()) + " [" + e.lane() + "] " + e.text() + (e.source() == null ? "" : "   " + e.source())
+                        + (e.violation() ? "   <- violation" : ""))
+                .toList();
     }
 
     private static List<LaneRow> rows(List<Event> events, List<String> lanes) {

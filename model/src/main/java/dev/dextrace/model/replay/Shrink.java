@@ -90,6 +90,13 @@ public final class Shrink {
                 : new Result(new ReplayFile(file.design(), file.scenario(), rule, best.lanes), before, switches(best.lanes), best.verdict, Map.of());
     }
 
+    /** {@code file} replayed once as it is, in sources mode: where the driver caused each event. */
+    public static Result replayWithSources(ReplayFile file) {
+        Run r = runWithSources(file, file.lanes());
+        int switches = switches(r.lanes);
+        return new Result(new ReplayFile(file.design(), file.scenario(), file.expectedRule(), r.lanes), switches, switches, r.verdict, r.sources);
+    }
+
     /** Shortest first: every prefix of whole blocks, then every swap of two neighbouring blocks. */
     static List<List<String>> candidates(List<String> lanes) {
         List<List<String>> blocks = blocks(lanes);
@@ -149,10 +156,13 @@ public final class Shrink {
     /** The driver's frame that caused the event being recorded; none for the kernel's and hardware's own steps. */
     private static String driverFrame() {
         String top = DriverFrames.top(java.util.Arrays.stream(Thread.currentThread().getStackTrace())
-                .filter(f -> !f.getClassName().startsWith(Shrink.class.getPackageName() + "."))
+                .filter(f -> !f.getClassName().startsWith("dev.dextrace.") || f.getClassName().startsWith(CATALOGUE))
                 .toArray(StackTraceElement[]::new));
         return DriverFrames.NONE.equals(top) ? null : top;
     }
+
+    /** dextrace's own code is never the driver's, except the catalogue's designs (and a user's classes, outside dev.dextrace). */
+    private static final String CATALOGUE = "dev.dextrace.model.catalogue.";
 
     private static World world(ReplayFile file, List<String> lanes) {
         Scenario s = Scenarios.byName(file.scenario());
