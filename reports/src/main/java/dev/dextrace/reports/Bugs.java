@@ -74,7 +74,14 @@ public final class Bugs {
         }
         List<Finding> bugs = new ArrayList<>();
         for (List<Finding> same : byBug.values()) {
-            bugs.add(bug(design.name(), same, bugs.size() + 1, reportDir));
+            Finding bug = bug(design.name(), same, bugs.size() + 1, reportDir);
+            // Two groups whose shrunk interleavings end on the same driver line are one bug (first lines differed before shrinking).
+            int twin = indexOfSameLine(bugs, bug);
+            if (twin < 0) {
+                bugs.add(bug);
+            } else {
+                bugs.set(twin, withSeen(bugs.get(twin), bug.seen()));
+            }
         }
         return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
                 design.foundRules(), design.verdict(), design.engines(), bugs);
@@ -163,6 +170,35 @@ public final class Bugs {
     /** Events kept of a story that could not be shrunk. */
     static final int UNSHRUNK_EVENTS = 12;
 
+    private static int indexOfSameLine(List<Finding> bugs, Finding bug) {
+        String line = violationLine(bug);
+        for (int i = 0; line != null && i < bugs.size(); i++) {
+            if (bugs.get(i).rule().equals(bug.rule()) && line.equals(violationLine(bugs.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String violationLine(Finding f) {
+        return f.events().stream().filter(Event::violation).map(Event::source).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b).orElse(null);
+    }
+
+    /** {@code bug} with {@code more} counts added, per engine and scenario. */
+    private static Finding withSeen(Finding bug, List<Seen> more) {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        for (Seen s : bug.seen()) {
+            seen.put(s.engine() + "\u0000" + s.scenario(), s);
+        }
+        for (Seen s : more) {
+            seen.merge(s.engine() + "\u0000" + s.scenario(), s, (a, b) -> new Seen(a.engine(), a.scenario(), a.count() + b.count()));
+        }
+        return new Finding(bug.id(), bug.engine(), bug.scenario(), bug.rule(), bug.slot(), bug.generation(), bug.action(), bug.queues(),
+                bug.message(), bug.events(), bug.lincheckTrace(), bug.replayCommand(), List.copyOf(seen.values()),
+                bug.switchesBefore(), bug.switchesAfter());
+    }
+
     private static Finding with(Finding rep, String id, List<Event> events, Integer slot, Integer generation, String action,
                                 List<String> queues, String message, String command, List<Seen> seen,
                                 Integer before, Integer after) {
@@ -196,12 +232,14 @@ public final class Bugs {
         Set<Long> key = new TreeSet<>();
         String variable = variable(trigger);
         boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
+        boolean waits = v.rule() == Rule.Q_4; // a cycle of waits: the locks taken and the waits that close it
         ProtocolEvent lastProcess = null;
         for (ProtocolEvent e : all) {
             if (trigger != null && e.seq() > trigger.seq()) {
                 break;
             }
             boolean k = (v.slot() >= 0 && e.slot() == v.slot())
+                    || (waits && (e.kind() == EventKind.LOCK || e.kind() == EventKind.WAIT))
                     || (actionRule && v.action() != null && v.action().equals(e.action()))
                     || (variable != null && variable.equals(variable(e)));
             if (k) {
