@@ -73,8 +73,13 @@ public final class Bugs {
             byBug.computeIfAbsent(l == null ? account : f.rule() + " " + l, k -> new ArrayList<>()).add(f);
         }
         List<Finding> bugs = new ArrayList<>();
+        Map<String, String> causeRule = new LinkedHashMap<>(); // bug id -> the fault rule its run showed first
         for (List<Finding> same : byBug.values()) {
-            Finding bug = bug(design.name(), same, bugs.size() + 1, reportDir);
+            Draft draft = bug(design.name(), same, bugs.size() + 1, reportDir);
+            Finding bug = draft.bug();
+            if (draft.causeRule() != null) {
+                causeRule.put(bug.id(), draft.causeRule());
+            }
             // Two groups whose shrunk interleavings end on the same driver line are one bug (first lines differed before shrinking).
             int twin = indexOfSameLine(bugs, bug);
             if (twin < 0) {
@@ -83,6 +88,14 @@ public final class Bugs {
                 bugs.set(twin, withSeen(bugs.get(twin), bug.seen()));
             }
         }
+        bugs.replaceAll(b -> {
+            String rule = causeRule.get(b.id());
+            String cause = rule == null ? null
+                    : bugs.stream().filter(c -> c.rule().equals(rule)).map(Finding::id).findFirst().orElse(null);
+            return cause == null ? b : new Finding(b.id(), b.engine(), b.scenario(), b.rule(), b.slot(), b.generation(), b.action(),
+                    b.queues(), b.message(), b.events(), b.lincheckTrace(), b.replayCommand(), b.seen(), b.switchesBefore(),
+                    b.switchesAfter(), cause);
+        });
         return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
                 design.foundRules(), design.verdict(), design.engines(), bugs);
     }
@@ -125,7 +138,21 @@ public final class Bugs {
         return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+", "#");
     }
 
-    private static Finding bug(String design, List<Finding> same, int n, Path reportDir) {
+    /** A bug, and the driver fault (EXC-1, HANG-1, Q-4) that broke its run first, if another rule's bug is one of that fault. */
+    private record Draft(Finding bug, String causeRule) {
+    }
+
+    private static final Set<String> FAULTS = Set.of(Rule.EXC_1.id(), Rule.HANG_1.id(), Rule.Q_4.id());
+
+    /** The fault of the same run that happened before {@code v}: what {@code v} follows from (its work was lost). */
+    static String cause(Violation v, dev.dextrace.model.monitor.Verdict run) {
+        long at = v.trigger() == null ? Long.MAX_VALUE : v.trigger().seq();
+        return run.violations().filter(f -> FAULTS.contains(f.rule().id()) && !f.rule().id().equals(v.rule().id())
+                        && f.trigger() != null && f.trigger().seq() < at)
+                .map(f -> f.rule().id()).headOption().getOrNull();
+    }
+
+    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
         Finding rep = same.stream().min(Comparator
                 .comparing((Finding f) -> replayFile(f) == null)
                 .thenComparing(f -> preference(f.engine()))
@@ -139,8 +166,8 @@ public final class Bugs {
         String id = design + "/bug-" + n;
         Path source = replayFile(rep);
         if (source == null || !Files.isRegularFile(source)) {
-            return with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
-                    List.copyOf(seen.values()), null, null);
+            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null), null);
         }
         Path relative = Path.of(REPLAYS, safe(design), n + "-" + rep.rule() + ".replay");
         try {
@@ -151,14 +178,15 @@ public final class Bugs {
             shrunk.replay().write(reportDir.resolve(relative));
             Violation v = shrunk.verdict().first(rep.rule()).get();
             Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
-            return with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
+            return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
                     replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
-                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter());
+                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
+                    cause(v, shrunk.verdict()));
         } catch (IOException | RuntimeException e) {
             // Not replayable here (a design not on this class path, a run that does not repeat): the engine's own account, no command.
             System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
-            return with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
-                    List.copyOf(seen.values()), null, null);
+            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null), null);
         }
     }
 
@@ -196,14 +224,14 @@ public final class Bugs {
         }
         return new Finding(bug.id(), bug.engine(), bug.scenario(), bug.rule(), bug.slot(), bug.generation(), bug.action(), bug.queues(),
                 bug.message(), bug.events(), bug.lincheckTrace(), bug.replayCommand(), List.copyOf(seen.values()),
-                bug.switchesBefore(), bug.switchesAfter());
+                bug.switchesBefore(), bug.switchesAfter(), bug.followsFrom());
     }
 
     private static Finding with(Finding rep, String id, List<Event> events, Integer slot, Integer generation, String action,
                                 List<String> queues, String message, String command, List<Seen> seen,
                                 Integer before, Integer after) {
         return new Finding(id, rep.engine(), rep.scenario(), rep.rule(), slot, generation, action, queues, message, events,
-                trimTrace(rep.lincheckTrace()), command, seen, before, after);
+                trimTrace(rep.lincheckTrace()), command, seen, before, after, null);
     }
 
     /** Lincheck's trace without the harness's own frames (Lincheck, Kotlin, the JDK, dextrace's Lincheck glue), at most {@link #TRACE_LINES} lines. */

@@ -95,7 +95,7 @@ public record ReportView(
                               String scenario, String slot, String generation, String action,
                               String queues, String message, List<String> lanes, List<LaneRow> steps,
                               List<String> allSteps, List<SeenLine> seen, String shrink,
-                              String lincheckTrace, String replayCommand) {
+                              String lincheckTrace, String replayCommand, Cause followsFrom) {
         public boolean hasSteps() {
             return !steps.isEmpty();
         }
@@ -111,6 +111,10 @@ public record ReportView(
         public boolean hasSeen() {
             return !seen.isEmpty();
         }
+    }
+
+    /** The fault's card a bug follows from: its id, anchor and rule. */
+    public record Cause(String id, String anchor, String rule) {
     }
 
     /** How often one engine saw the bug in one scenario, and when that engine first saw its rule. */
@@ -219,9 +223,17 @@ public record ReportView(
     }
 
     private static DesignView design(Design design, String anchor, Set<String> runEngines) {
-        List<FindingView> findings = new ArrayList<>();
+        List<FindingView> all = new ArrayList<>();
         for (int f = 0; f < design.findings().size(); f++) {
-            findings.add(finding(design.findings().get(f), anchor + "-finding-" + f, design));
+            all.add(finding(design.findings().get(f), anchor, f, design));
+        }
+        // A bug that follows from a fault of the same run is shown right under that fault's card.
+        List<FindingView> findings = new ArrayList<>();
+        for (FindingView f : all) {
+            if (f.followsFrom() == null || all.stream().noneMatch(c -> c.id().equals(f.followsFrom().id()))) {
+                findings.add(f);
+                all.stream().filter(g -> g.followsFrom() != null && g.followsFrom().id().equals(f.id())).forEach(findings::add);
+            }
         }
         // Engines of the run that are absent here did not run this design.
         Set<String> engineNames = new LinkedHashSet<>(runEngines);
@@ -331,7 +343,10 @@ public record ReportView(
         return (int) Math.max(2, Math.round((double) count * BAR_MAX / max));
     }
 
-    private static FindingView finding(Finding finding, String anchor, Design design) {
+    private static final String FINDING = "-finding-";
+
+    private static FindingView finding(Finding finding, String designAnchor, int index, Design design) {
+        String anchor = designAnchor + FINDING + index;
         List<Event> events = finding.events().stream()
                 .sorted(Comparator.comparing(Event::seq, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
@@ -354,7 +369,7 @@ public record ReportView(
                 finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
                 orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
                 orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
-                seen, shrink, finding.lincheckTrace(), finding.replayCommand());
+                seen, shrink, finding.lincheckTrace(), finding.replayCommand(), cause(finding, design, designAnchor));
     }
 
     /** The whole story, one line per event, for the folded part of a card: as text, so it costs a line, not a table row. */
@@ -363,6 +378,16 @@ public record ReportView(
                 .map(e -> "#" + orNone(e.seq()) + " [" + e.lane() + "] " + e.text() + (e.source() == null ? "" : "   " + e.source())
                         + (e.violation() ? "   <- violation" : ""))
                 .toList();
+    }
+
+    private static Cause cause(Finding finding, Design design, String designAnchor) {
+        for (int i = 0; finding.followsFrom() != null && i < design.findings().size(); i++) {
+            Finding c = design.findings().get(i);
+            if (finding.followsFrom().equals(c.id())) {
+                return new Cause(c.id(), designAnchor + FINDING + i, c.rule());
+            }
+        }
+        return null;
     }
 
     private static List<LaneRow> rows(List<Event> events, List<String> lanes) {

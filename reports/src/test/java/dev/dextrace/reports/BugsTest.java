@@ -135,4 +135,16 @@ class BugsTest {
         assertEquals(Bugs.TRACE_LINES + 1, Bugs.trimTrace(longTrace).lines().count());
         assertNull(Bugs.trimTrace(null));
     }
+
+    @Test
+    void whatALostWorkLeavesFollowsFromTheFaultThatLostIt() {
+        Exploration.Found leak = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, Catalogue.byName("throwing-interrupt-handler"),
+                20, 2000, rules -> rules.contains("ACT-1")).firstByRule().get("ACT-1");
+        assertNotNull(leak, "the handler throws and the action it held leaks");
+        assertEquals("EXC-1", Bugs.cause(leak.verdict().first("ACT-1").get(), leak.verdict()));
+        assertNull(Bugs.cause(leak.verdict().first("EXC-1").get(), leak.verdict()), "the fault follows from nothing");
+        Exploration.Found race = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, Catalogue.byName("attempt2-bundled-isr"),
+                20, 2000, rules -> rules.contains("SLOT-5")).firstByRule().get("SLOT-5");
+        assertNull(Bugs.cause(race.verdict().first("SLOT-5").get(), race.verdict()), "a race of its own");
+    }
 }

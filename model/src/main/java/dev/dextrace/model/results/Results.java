@@ -170,7 +170,8 @@ public record Results(
             String replayCommand,
             List<Seen> seen,
             Integer switchesBefore,
-            Integer switchesAfter) {
+            Integer switchesAfter,
+            String followsFrom) {
         public Finding {
             required(engine, "engine");
             rule = ruleIds(List.of(required(rule, "rule")), "rule").get(0);
@@ -183,7 +184,7 @@ public record Results(
         public Finding(String id, String engine, String scenario, String rule, Integer slot, Integer generation, String action,
                        List<String> queues, String message, List<Event> events, String lincheckTrace, String replayCommand) {
             this(id, engine, scenario, rule, slot, generation, action, queues, message, events, lincheckTrace, replayCommand,
-                    null, null, null);
+                    null, null, null, null);
         }
     }
 
