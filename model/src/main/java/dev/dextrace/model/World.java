@@ -73,6 +73,7 @@ public final class World {
         if (driver == null) {
             throw new IllegalArgumentException("driver supplier returned null");
         }
+        dev.dextrace.model.ivars.Ivars.instrument(driver.getClass()); // its plain state is observed from boot on
         this.hba = b.raid0 ? new Raid0(dk, b.latencyNanos) : new HostBusAdapter(dk, b.latencyNanos);
         IODispatchQueue defaultQueue = IODispatchQueue.create(dk, IODispatchQueue.DEFAULT, 0);
         FrameworkConfig config = b.strategy == null ? b.config : b.config.withRealTimeTimeouts(false);
@@ -171,7 +172,8 @@ public final class World {
     }
 
     /**
-     * A block that makes no protocol event for this long while it runs is stuck (HANG-1): far longer
+     * A block that makes no protocol event that changes state (reads do not count: a loop polling a
+     * plain flag spins) for this long while it runs is stuck (HANG-1): far longer
      * than any step of a correct design takes even on a loaded machine, short enough that a campaign
      * finds a spinning design in seconds.
      */
@@ -205,7 +207,7 @@ public final class World {
 
         String check() {
             long now = System.nanoTime();
-            long count = monitor.eventCount();
+            long count = monitor.changeCount();
             if (count != events || !dk.busy()) {
                 events = count;
                 since = now;

@@ -24,8 +24,8 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
 @DriverDesign(name = "attempt2-bundled-isr", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
         summary = "Seed attempt 2: bundled, completion from the interrupt queue, unsynchronized per-slot state")
 public class Attempt2BundledIsr extends CatalogueDriver {
-    private static final int IDLE = 0;
-    private static final int IN_FLIGHT = 1;
+    protected static final int IDLE = 0;
+    protected static final int IN_FLIGHT = 1;
 
     private SlotBuffer<SCSIUserParallelTask> fCommandBuffer;
     private SlotBuffer<SCSIUserParallelResponse> fResponseBuffer;
@@ -42,17 +42,37 @@ public class Attempt2BundledIsr extends CatalogueDriver {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public int UserInitializeController() {
         IODispatchQueue interruptQueue = IODispatchQueue.Create(IODispatchQueue.INTERRUPT, 0, 0);
         interruptSource = IOInterruptDispatchSource.Create(GetProvider(), 0, interruptQueue);
         interruptSource.SetHandler(this::InterruptOccurred);
         interruptSource.SetEnable(true);
+        newSlotStateTable();
+        return IOReturn.kIOReturnSuccess;
+    }
+
+    /** The per-slot table, each entry a SharedVariable (Attempt2PlainArray keeps it as the seed posted it). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected void newSlotStateTable() {
         fSlotState = new SharedVariable[maxTaskCount];
         for (int i = 0; i < maxTaskCount; i++) {
             fSlotState[i] = SharedVariable.of("fSlotState[" + i + "]", IDLE);
         }
-        return IOReturn.kIOReturnSuccess;
+    }
+
+    /** On Default, after the hardware started. */
+    protected void markInFlight(int index) {
+        fSlotState[index].set(IN_FLIGHT);
+    }
+
+    /** On the interrupt queue. */
+    protected boolean isInFlight(int index) {
+        return fSlotState[index].get() == IN_FLIGHT;
+    }
+
+    /** On the interrupt queue, completing the slot. */
+    protected void markIdle(int index) {
+        fSlotState[index].set(IDLE);
     }
 
     @Override
@@ -74,7 +94,7 @@ public class Attempt2BundledIsr extends CatalogueDriver {
             int index = parallelRequestSlotIndices.get(i);
             SCSIUserParallelTask task = fCommandBuffer.get(index);
             GetProvider().start(index, task.fRequestedTransferCount());
-            fSlotState[index].set(IN_FLIGHT);       // too late: the interrupt may already have run
+            markInFlight(index);                    // too late: the interrupt may already have run
             armWatchdog(task.fTimeoutInMilliSec()); // touches the slot after its completion
         }
     }
@@ -87,10 +107,10 @@ public class Attempt2BundledIsr extends CatalogueDriver {
         HbaCompletion done;
         while ((done = GetProvider().pollCompletion()) != null) {
             int index = done.tag();
-            if (fSlotState[index].get() != IN_FLIGHT) {
+            if (!isInFlight(index)) {
                 continue; // "spurious" interrupt: dropped
             }
-            fSlotState[index].set(IDLE);
+            markIdle(index);
             SCSIUserParallelTask task = fCommandBuffer.get(index);
             fResponseBuffer.get(index)
                     .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)

@@ -4,8 +4,9 @@ import io.vavr.collection.List;
 
 /**
  * The designs dextrace ships: the five of PROTOCOL.md §8, one more wrong design for every rule the
- * five do not break, one more correct design with two completion paths, and one design per driver
- * fault (a spin, a lock deadlock, an exception).
+ * five do not break, one more correct design with two completion paths, one design per driver
+ * fault (a spin, a lock deadlock, an exception), and three that keep their state as a port would,
+ * in plain fields, arrays and java.util collections (issue 12).
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -15,7 +16,8 @@ public final class Catalogue {
             WrongTaskIdentifier.class, PartialResponse.class,
             UnretainedAction.class, EarlyRelease.class, CancelFrameworkAction.class,
             ConcurrentFanout.class, MarkStartedAfterStart.class, LegacyCompleteAndReturn.class,
-            SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class
+            SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class,
+            Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

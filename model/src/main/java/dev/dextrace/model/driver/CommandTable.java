@@ -20,7 +20,7 @@ public final class CommandTable<V> {
     /** Per slot, the delivered generation whose entry the completion path already cleared. */
     private final int[] clearedGeneration;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     CommandTable(Framework framework, String name, int size) {
         this.framework = framework;
         this.name = name;

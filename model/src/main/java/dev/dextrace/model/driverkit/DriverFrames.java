@@ -11,7 +11,8 @@ public final class DriverFrames {
             "io.vavr.", "org.jetbrains.", "org.openjdk.", "org.junit.",
             "dev.dextrace.model.runtime.", "dev.dextrace.model.driverkit.", "dev.dextrace.model.framework.",
             "dev.dextrace.model.monitor.", "dev.dextrace.model.hardware.", "dev.dextrace.model.driver.",
-            "dev.dextrace.model.scenario.", "dev.dextrace.model.World", "dev.dextrace.stress.", "dev.dextrace.lincheck.");
+            "dev.dextrace.model.scenario.", "dev.dextrace.model.ivars.", "dev.dextrace.model.replay.", "dev.dextrace.model.World",
+            "net.bytebuddy.", "org.objectweb.", "dev.dextrace.controlled.", "dev.dextrace.stress.", "dev.dextrace.lincheck.");
 
     /** What {@link #top} says when no frame is the driver's. */
     public static final String NONE = "(no driver frame)";

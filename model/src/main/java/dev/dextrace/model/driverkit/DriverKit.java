@@ -29,6 +29,7 @@ public final class DriverKit {
     private final List<OSAction> actions = new CopyOnWriteArrayList<>();
     private final Map<Thread, WaitTarget> waitingFor = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final dev.dextrace.model.driverkit.PlainState plainState = new dev.dextrace.model.driverkit.PlainState();
 
     public DriverKit(ProtocolMonitor monitor, ModelRuntime runtime) {
         this.monitor = monitor;
@@ -43,6 +44,16 @@ public final class DriverKit {
                     + "from driver methods, or wrap test code in world.onThisThread(...)");
         }
         return dk;
+    }
+
+    /** The world the calling thread works in, or null: the cheap test observed driver state needs. */
+    public static DriverKit bound() {
+        return CURRENT.get();
+    }
+
+    /** Q-3 bookkeeping of the dext's plain state (fields, arrays, collections) in this world. */
+    public dev.dextrace.model.driverkit.PlainState plainState() {
+        return plainState;
     }
 
     /** Binds the calling thread to this world. */

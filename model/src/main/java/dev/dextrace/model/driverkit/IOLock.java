@@ -100,7 +100,7 @@ public final class IOLock implements WaitTarget {
     }
 
     /** The locks the calling thread holds now. */
-    static List<IOLock> heldByThisThread() {
+    public static List<IOLock> heldByThisThread() {
         return List.copyOf(HELD.get());
     }
 

@@ -3,28 +3,24 @@ package dev.dextrace.model.driverkit;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
-import dev.dextrace.model.runtime.ExecutionContext;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A piece of dext state that blocks of more than one queue may touch, such as a per-slot table. The
  * value itself is a plain field (the dext's race stays a race); the model checks Q-3 with Eraser's
  * lockset discipline: once blocks of a second queue touch the variable, every access must hold a
  * common {@link IOLock}, or the variable must never again be written.
+ *
+ * <p>Plain fields, arrays and collections of the dext get the same check without any wrapping (see
+ * {@code dev.dextrace.model.ivars.Ivars}); this class stays as the explicit, documented way to name a
+ * variable in reports and to observe state of a class that is not instrumented.
  */
 public final class SharedVariable<T> {
-    private enum State { VIRGIN, EXCLUSIVE, SHARED, SHARED_MODIFIED }
-
     private final DriverKit dk;
     private final String name;
     private T value;
-    // Monitor bookkeeping, guarded by 'this'; never held while driver code runs.
-    private State state = State.VIRGIN;
-    private String firstQueue;
-    private Set<IOLock> candidates;
-    private boolean reported;
+    /** Q-3 bookkeeping, the same Eraser state machine plain dext state gets; guarded by 'this', never held while driver code runs. */
+    private final Lockset lockset = new Lockset();
 
     private SharedVariable(DriverKit dk, String name, T initial) {
         this.dk = dk;
@@ -55,47 +51,19 @@ public final class SharedVariable<T> {
 
     /** The access, its event and the lockset bookkeeping happen as one step, so the trace shows the value's real order. */
     private T access(boolean write, T v) {
-        ExecutionContext ctx = ExecutionContext.current();
-        String queue = ctx.queue() != null ? ctx.queue() : ctx.lane();
+        String queue = Lockset.queueOfThisThread();
         return dk.eventAndApply(this, write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
                 write ? "write " + name + " = " + v : "read " + name, e -> {
-                    String report = lockset(queue, write);
-                    if (report != null) {
-                        dk.monitor().violate(Rule.Q_3, report, -1, 0, null, e);
+                    Lockset.Race race = lockset.access(queue, write, Lockset.heldLocks(), null);
+                    if (race != null) {
+                        dk.monitor().violate(Rule.Q_3, name + " is shared by " + race.describe() + " and written with no common lock",
+                                -1, 0, null, e);
                     }
                     if (write) {
                         value = v;
                     }
                     return value;
                 });
-    }
-
-    /** Eraser's state machine; returns a report the first time the variable is found unprotected. Guarded by 'this'. */
-    private String lockset(String queue, boolean write) {
-        Set<IOLock> held = new HashSet<>(IOLock.heldByThisThread());
-        switch (state) {
-            case VIRGIN -> {
-                state = State.EXCLUSIVE;
-                firstQueue = queue;
-            }
-            case EXCLUSIVE -> {
-                if (!queue.equals(firstQueue)) {
-                    state = write ? State.SHARED_MODIFIED : State.SHARED;
-                    candidates = held;
-                }
-            }
-            case SHARED, SHARED_MODIFIED -> {
-                candidates.retainAll(held);
-                if (write) {
-                    state = State.SHARED_MODIFIED;
-                }
-            }
-        }
-        if (state == State.SHARED_MODIFIED && candidates.isEmpty() && !reported) {
-            reported = true;
-            return name + " is shared by " + firstQueue + " and " + queue + " and written with no common lock";
-        }
-        return null;
     }
 
     @Override

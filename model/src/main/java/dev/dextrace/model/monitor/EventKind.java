@@ -35,5 +35,16 @@ public enum EventKind {
     /** QUEUENAME routing, SetDispatchQueue, and other bookkeeping worth showing in a trace. */
     ROUTE, NOTE,
     /** The driver threw, hung or spun: a finding, not a crash of the campaign. */
-    FAULT
+    FAULT;
+
+    /**
+     * Whether the event changes state; reads and notes do not. A block whose events are all reads
+     * (a loop polling a flag) makes no progress: what HANG-1's stall bound counts.
+     */
+    public boolean changesState() {
+        return switch (this) {
+            case SLOT_READ, INDEX_READ, RING_READ, VAR_READ, NOTE -> false;
+            default -> true;
+        };
+    }
 }

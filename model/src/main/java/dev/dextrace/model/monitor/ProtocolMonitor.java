@@ -25,6 +25,7 @@ public final class ProtocolMonitor {
     private final int maxEvents;
     private final boolean keepTrace;
     private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
     private final AtomicInteger stored = new AtomicInteger();
     private final ConcurrentLinkedQueue<ProtocolEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
@@ -103,6 +104,9 @@ public final class ProtocolMonitor {
                 sources.put(e.seq(), source);
             }
         }
+        if (kind.changesState()) {
+            changes.incrementAndGet();
+        }
         if (keepTrace) {
             if (stored.incrementAndGet() <= maxEvents) {
                 events.add(e);
@@ -178,6 +182,11 @@ public final class ProtocolMonitor {
 
     public long eventCount() {
         return seq.get();
+    }
+
+    /** How many events so far changed state (not reads): progress, as the stall bound counts it. */
+    public long changeCount() {
+        return changes.get();
     }
 
     /** Everything so far, as an immutable verdict. */

@@ -138,6 +138,11 @@ public final class ModelRuntime {
         return List.copyOf(mailboxes);
     }
 
+    /** Whether {@link #start()} let the lanes go (before it, the world boots on one thread). */
+    public boolean started() {
+        return started;
+    }
+
     public void start() {
         List<Lane> now = lanes();
         started = true;
