@@ -153,13 +153,36 @@ public final class Shrink {
         return new Run(w.lanesSinceStart(v), v, sources);
     }
 
-    /** The driver's frame that caused the event being recorded; none for the kernel's and hardware's own steps. */
+    /**
+     * The driver's frame that caused the event being recorded: the top frame outside dextrace and the JDK, when
+     * dextrace's runtime called it (a lane running a block); none for the kernel's and hardware's own steps, nor
+     * for the end of a run judged on the caller's thread (whose callers are no driver).
+     */
     private static String driverFrame() {
-        String top = DriverFrames.top(java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+        StackTraceElement[] stack = Thread.currentThread().getStackTrace();
+        StackTraceElement[] notOurs = java.util.Arrays.stream(stack)
                 .filter(f -> !f.getClassName().startsWith("dev.dextrace.") || f.getClassName().startsWith(CATALOGUE))
-                .toArray(StackTraceElement[]::new));
-        return DriverFrames.NONE.equals(top) ? null : top;
+                .toArray(StackTraceElement[]::new);
+        String top = DriverFrames.top(notOurs);
+        if (DriverFrames.NONE.equals(top)) {
+            return null;
+        }
+        int at = -1;
+        for (int i = 0; i < stack.length && at < 0; i++) {
+            String c = stack[i].getClassName();
+            if ((!c.startsWith("dev.dextrace.") || c.startsWith(CATALOGUE)) && top.equals(DriverFrames.top(new StackTraceElement[]{stack[i]}))) {
+                at = i;
+            }
+        }
+        for (int i = at + 1; at >= 0 && i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith(RUNTIME)) {
+                return top;
+            }
+        }
+        return null;
     }
+
+    private static final String RUNTIME = "dev.dextrace.model.runtime.";
 
     /** dextrace's own code is never the driver's, except the catalogue's designs (and a user's classes, outside dev.dextrace). */
     private static final String CATALOGUE = "dev.dextrace.model.catalogue.";
