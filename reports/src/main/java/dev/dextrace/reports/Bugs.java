@@ -246,7 +246,7 @@ public final class Bugs {
                 : String.join("\n", kept.subList(0, TRACE_LINES)) + "\n… " + (kept.size() - TRACE_LINES) + " more lines in the engine's trace file under target/";
     }
 
-    static final int TRACE_LINES = 60;
+    static final int TRACE_LINES = 25;
     private static final List<String> HARNESS_FRAMES = List.of("org.jetbrains.", "kotlin.", "java.", "jdk.", "sun.",
             "dev.dextrace.lincheck.", "dev.dextrace.model.runtime.");
 
