@@ -353,7 +353,7 @@ public final class CampaignMain implements Callable<Integer> {
         reportedCode = Exit.NO_REPORT.code;
         List<CampaignMerge.EngineInput> inputs = chosen.stream().map(e -> input(e, interrupted)).toList();
         long took = System.currentTimeMillis() - started;
-        Results merged = CampaignMerge.merge(selected, inputs, shownBudget(), took, run);
+        Results merged = Bugs.group(CampaignMerge.merge(selected, inputs, shownBudget(), took, run), out); // one finding per bug
         Path page;
         try {
             Files.createDirectories(out);

@@ -42,7 +42,18 @@ public record ReportView(
         List<DesignView> designs,
         List<FindingView> allFindings,
         DetectionView detection,
-        ScaleView scale) {
+        ScaleView scale,
+        Summary summary) {
+
+    /**
+     * The first screen when the report is about one design (e.g. {@code -Ddextrace.designs=com.example.MyDriver}):
+     * clean or which bugs, linked to their cards, and how hard each engine looked.
+     */
+    public record Summary(String design, String verdict, String verdictCss, String text, List<Link> bugs, List<Entry> effort) {
+    }
+
+    public record Link(String anchor, String text) {
+    }
 
     public record Entry(String key, String value) {
     }
@@ -76,20 +87,46 @@ public record ReportView(
                       int width, int countX) {
     }
 
-    public record FindingView(String anchor, String id, String rule, String meaning, String engine,
+    /**
+     * A bug's card: {@code steps} are the events that make it (all events when the finding does not say
+     * which), {@code allSteps} the whole story, folded (empty when nothing is folded).
+     */
+    public record FindingView(String anchor, String id, String rule, String meaning, String consequence, String engine,
                               String scenario, String slot, String generation, String action,
                               String queues, String message, List<String> lanes, List<LaneRow> steps,
-                              String lincheckTrace, String replayCommand) {
+                              List<String> allSteps, List<SeenLine> seen, String shrink,
+                              String lincheckTrace, String replayCommand, Cause followsFrom) {
         public boolean hasSteps() {
             return !steps.isEmpty();
         }
+
+        public boolean hasFolded() {
+            return !allSteps.isEmpty();
+        }
+
+        public int foldedCount() {
+            return allSteps.size();
+        }
+
+        public boolean hasSeen() {
+            return !seen.isEmpty();
+        }
+    }
+
+    /** The fault's card a bug follows from: its id, anchor and rule. */
+    public record Cause(String id, String anchor, String rule) {
+    }
+
+    /** How often one engine saw the bug in one scenario, and when that engine first saw its rule. */
+    public record SeenLine(String engine, String scenario, String count, String firstSeen) {
     }
 
     /** One event: its text sits in the cell of its own lane, the other lanes' cells stay empty. */
     public record LaneRow(String seq, boolean violation, List<LaneCell> cells) {
     }
 
-    public record LaneCell(String text, boolean event) {
+    /** {@code source}: the driver's file:line that caused the event, or null. */
+    public record LaneCell(String text, boolean event, String source) {
     }
 
     private static final String NONE = "—";
@@ -134,7 +171,35 @@ public record ReportView(
                 designs,
                 designs.stream().flatMap(d -> d.findings().stream()).toList(),
                 detection == null ? null : DetectionView.of(detection),
-                scale);
+                scale,
+                designs.size() == 1 ? summary(results.designs().get(0), designs.get(0)) : null);
+    }
+
+    /** A user's design is named by its class; the catalogue's by a short name. Users' designs declare nothing. */
+    static boolean usersDesign(Design design) {
+        return design.name().contains(".");
+    }
+
+    private static Summary summary(Design design, DesignView view) {
+        List<Link> bugs = view.findings().stream()
+                .map(f -> new Link(f.anchor(), f.rule() + ": " + f.message())).toList();
+        String text;
+        if (design.verdict() == Verdict.NOT_RUN) {
+            text = "No engine ran this design.";
+        } else if (bugs.isEmpty()) {
+            text = "Clean: no engine found any rule broken.";
+        } else {
+            text = bugs.size() + (bugs.size() == 1 ? " bug" : " bugs") + " found, breaking " + rules(design.foundRules()) + ":";
+        }
+        List<Entry> effort = new ArrayList<>();
+        design.engines().forEach((engine, e) -> {
+            if (e.statement().isEmpty()) {
+                effort.add(new Entry(engine, engineWork(engine, e).work()));
+            } else {
+                e.statement().forEach((scenario, said) -> effort.add(new Entry(engine + " · " + scenario, said)));
+            }
+        });
+        return new Summary(design.name(), view.verdict(), view.verdictCss(), text, bugs, effort);
     }
 
     /** One header per run of same-family rules, so the spans match the columns whatever the enum's order. */
@@ -158,15 +223,27 @@ public record ReportView(
     }
 
     private static DesignView design(Design design, String anchor, Set<String> runEngines) {
-        List<FindingView> findings = new ArrayList<>();
+        List<FindingView> all = new ArrayList<>();
         for (int f = 0; f < design.findings().size(); f++) {
-            findings.add(finding(design.findings().get(f), anchor + "-finding-" + f));
+            all.add(finding(design.findings().get(f), anchor, f, design));
+        }
+        // A bug that follows from a fault of the same run is shown right under that fault's card.
+        List<FindingView> findings = new ArrayList<>();
+        for (FindingView f : all) {
+            if (f.followsFrom() == null || all.stream().noneMatch(c -> c.id().equals(f.followsFrom().id()))) {
+                findings.add(f);
+                all.stream().filter(g -> g.followsFrom() != null && g.followsFrom().id().equals(f.id())).forEach(findings::add);
+            }
         }
         // Engines of the run that are absent here did not run this design.
         Set<String> engineNames = new LinkedHashSet<>(runEngines);
         engineNames.addAll(design.engines().keySet());
+        boolean users = usersDesign(design) && design.verdict() != Verdict.NOT_RUN;
+        String verdict = !users ? design.verdict().toString()
+                : design.foundRules().isEmpty() ? "clean" : findings.size() + (findings.size() == 1 ? " bug found" : " bugs found");
+        String verdictCss = !users ? css(design.verdict()) : design.foundRules().isEmpty() ? "as-expected" : "missed";
         return new DesignView(anchor, design.name(), orNone(design.description()), orNone(design.declared()),
-                design.verdict().toString(), css(design.verdict()),
+                verdict, verdictCss,
                 rules(design.expectedRules()), rules(design.foundRules()),
                 Arrays.stream(Rule.values()).map(r -> cell(design, r)).toList(),
                 engineNames.stream().map(name -> engineWork(name, design.engines().get(name))).toList(),
@@ -190,6 +267,9 @@ public record ReportView(
         } else if (expected) {
             text = "expected, missed";
             css = "miss";
+        } else if (found && usersDesign(design)) {
+            text = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
+            css = "extra";
         } else if (found && design.verdict() == Verdict.AS_EXPECTED) {
             text = "found, foreseen"; // the design declares it may also break this rule
             css = "extra";
@@ -200,7 +280,7 @@ public record ReportView(
             text = "";
             css = "";
         }
-        return new Cell(text, css, rule.id() + ": " + rule.meaning());
+        return new Cell(text, css, rule.id()); // the column's header carries the meaning: a page of designs × rules stays small
     }
 
     private static EngineWork engineWork(String name, DesignEngine engine) {
@@ -263,23 +343,69 @@ public record ReportView(
         return (int) Math.max(2, Math.round((double) count * BAR_MAX / max));
     }
 
-    private static FindingView finding(Finding finding, String anchor) {
+    private static final String FINDING = "-finding-";
+
+    private static FindingView finding(Finding finding, String designAnchor, int index, Design design) {
+        String anchor = designAnchor + FINDING + index;
         List<Event> events = finding.events().stream()
                 .sorted(Comparator.comparing(Event::seq, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        // Lanes in the order the finding lists its queues, then any others in order of appearance.
-        Set<String> laneSet = new LinkedHashSet<>(finding.queues());
+        List<Event> key = events.stream().filter(e -> !Boolean.FALSE.equals(e.key())).toList();
+        // Lanes in the order the finding lists its queues (when the card shows them), then others in order of appearance.
+        Set<String> laneSet = new LinkedHashSet<>();
+        finding.queues().stream().filter(q -> key.stream().anyMatch(e -> e.lane().equals(q))).forEach(laneSet::add);
+        key.forEach(e -> laneSet.add(e.lane()));
+        List<String> keyLanes = List.copyOf(laneSet);
         events.forEach(e -> laneSet.add(e.lane()));
         List<String> lanes = List.copyOf(laneSet);
-        List<LaneRow> steps = events.stream()
-                .map(e -> new LaneRow(orNone(e.seq()), e.violation(), lanes.stream()
-                        .map(lane -> lane.equals(e.lane()) ? new LaneCell(e.text(), true) : new LaneCell("", false))
-                        .toList()))
+        Rule rule = Rule.byId(finding.rule());
+        List<SeenLine> seen = finding.seen().stream()
+                .map(s -> new SeenLine(s.engine(), orNone(s.scenario()), count(s.count()), firstSeen(design, s.engine(), rule)))
                 .toList();
-        return new FindingView(anchor, orNone(finding.id()), finding.rule(), Rule.byId(finding.rule()).meaning(),
+        String shrink = finding.switchesBefore() == null ? null
+                : finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
+                + " (shrunk from " + finding.switchesBefore() + ": " + (finding.switchesBefore() - finding.switchesAfter()) + " removed)";
+        return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
                 finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
                 orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
-                orNone(finding.message()), lanes, steps, finding.lincheckTrace(), finding.replayCommand());
+                orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
+                seen, shrink, finding.lincheckTrace(), finding.replayCommand(), cause(finding, design, designAnchor));
+    }
+
+    /** The whole story, one line per event, for the folded part of a card: as text, so it costs a line, not a table row. */
+    private static List<String> story(List<Event> events) {
+        return events.stream()
+                .map(e -> "#" + orNone(e.seq()) + " [" + e.lane() + "] " + e.text() + (e.source() == null ? "" : "   " + e.source())
+                        + (e.violation() ? "   <- violation" : ""))
+                .toList();
+    }
+
+    private static Cause cause(Finding finding, Design design, String designAnchor) {
+        for (int i = 0; finding.followsFrom() != null && i < design.findings().size(); i++) {
+            Finding c = design.findings().get(i);
+            if (finding.followsFrom().equals(c.id())) {
+                return new Cause(c.id(), designAnchor + FINDING + i, c.rule());
+            }
+        }
+        return null;
+    }
+
+    private static List<LaneRow> rows(List<Event> events, List<String> lanes) {
+        return events.stream()
+                .map(e -> new LaneRow(orNone(e.seq()), e.violation(), lanes.stream()
+                        .map(lane -> lane.equals(e.lane()) ? new LaneCell(e.text(), true, e.source()) : new LaneCell("", false, null))
+                        .toList()))
+                .toList();
+    }
+
+    /** When the engine first saw the rule on this design (per rule where the engine says so). */
+    private static String firstSeen(Design design, String engine, Rule rule) {
+        DesignEngine e = design.engines().get(engine);
+        if (e == null) {
+            return NONE;
+        }
+        Long byRule = e.firstDetectionMillisByRule().get(rule.id());
+        return duration(byRule != null ? byRule : e.firstDetectionMillis());
     }
 
     /** jcstress's Expect names; anything else (or none) is drawn as unknown. */

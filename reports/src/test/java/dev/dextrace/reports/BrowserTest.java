@@ -1,5 +1,7 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.ResultsIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -46,7 +48,7 @@ class BrowserTest {
             browser.get(page.toUri().toString());
 
             List<WebElement> ruleHeaders = browser.findElements(By.cssSelector("table.matrix th.rule"));
-            assertEquals(19, ruleHeaders.size());
+            assertEquals(dev.dextrace.model.monitor.Rule.values().length, ruleHeaders.size());
             assertTrue(ruleHeaders.stream().allMatch(h -> h.isDisplayed() && h.getSize().getWidth() > 0), "rule columns laid out");
             assertEquals(4, browser.findElements(By.cssSelector("table.matrix tbody tr")).size());
             assertEquals("rgba(255, 235, 233, 1)",
@@ -83,6 +85,35 @@ class BrowserTest {
             // The log must be able to catch an error, or the check above proves nothing.
             browser.executeScript("console.error('dextrace probe')");
             assertTrue(errors(browser).stream().anyMatch(e -> e.contains("dextrace probe")), "console errors are captured");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** A real bug's card: attempt 2's SLOT-5, grouped, shrunk and replayed with source lines, as a campaign shows it. */
+    @Test
+    void aShrunkBugCardShowsItsKeyEventsWithSourceLines(@TempDir Path dir) throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "the browser test needs chromium");
+        Results.Design raw = new Results.Design("attempt2-bundled-isr", "Attempt 2", Results.Declared.VIOLATES, List.of("SLOT-5"),
+                List.of("SLOT-5"), Results.Verdict.AS_EXPECTED, Map.of(), List.of(BugsTest.engineFinding(dir.resolve("work"))));
+        Path report = dir.resolve("report");
+        Results results = Bugs.group(new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), List.of(raw)), report);
+        Path json = report.resolve("results.json");
+        ResultsIO.write(results, json);
+        Path page = ReportRenderer.write(results, json, report);
+        ChromeDriver browser = start(dir.resolve("profile"));
+        try {
+            browser.get(page.toUri().toString());
+            WebElement card = browser.findElement(By.id("design-0-finding-0"));
+            List<WebElement> drawn = card.findElements(By.cssSelector("table.lanes")).get(0).findElements(By.cssSelector("span.ev"));
+            assertTrue(drawn.size() <= Bugs.KEY_EVENTS && drawn.stream().allMatch(WebElement::isDisplayed), drawn.size() + " lane events");
+            assertTrue(card.findElements(By.cssSelector("span.src")).stream().filter(WebElement::isDisplayed)
+                    .anyMatch(s -> s.getText().startsWith("Attempt2BundledIsr.java:")), "source lines beside the events");
+            assertTrue(card.findElement(By.cssSelector(".consequence")).getText().contains("On a Mac"));
+            assertTrue(card.findElement(By.cssSelector("div.cmd code")).getText().contains("-Dexec.args=replays/"));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("bug-card.png"), card.getScreenshotAs(OutputType.BYTES));
+            assertEquals(List.of(), errors(browser), "console errors");
         } finally {
             browser.quit();
         }

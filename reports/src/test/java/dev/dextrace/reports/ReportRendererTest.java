@@ -113,6 +113,59 @@ class ReportRendererTest {
         assertTrue(minimal.select("table.matrix tbody tr").isEmpty());
     }
 
+    private static Results.Design oneDesign(String name, Results.Declared declared, List<String> expected, List<String> found,
+                                            Results.Verdict verdict, List<Results.Finding> findings) {
+        Results.DesignEngine controlled = new Results.DesignEngine(true, found, 5L, java.util.Map.of(), null, null, null, 40L,
+                java.util.Map.of("completion-races-submission", "exhaustive up to 1 preemption: 40 interleavings run, 0 violations"));
+        return new Results.Design(name, null, declared, expected, found, verdict, java.util.Map.of("controlled", controlled), findings);
+    }
+
+    private static Results.Finding slot5() {
+        return new Results.Finding("d/bug-1", "controlled", "completion-races-submission", "SLOT-5", 3, 1, null, List.of("Default"),
+                "slot 3 touched after Complete(3)", List.of(new Results.Event(1, "Default", "write response slot 3", true)), null, null);
+    }
+
+    @Test
+    void aReportOfOneUsersDesignSaysOnTopWhichBugsAndHowHardItLooked() {
+        Results.Design mine = oneDesign("com.example.MyDriver", Results.Declared.CLEAN, List.of(), List.of("SLOT-5"),
+                Results.Verdict.FALSE_ALARM, List.of(slot5()));
+        Document one = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(mine))));
+        Element summary = one.selectFirst("#summary");
+        assertNotNull(summary, "one design: a first screen");
+        assertTrue(summary.text().contains("1 bug found, breaking SLOT-5"), summary.text());
+        assertEquals("#design-0-finding-0", summary.selectFirst("li a").attr("href"));
+        assertTrue(summary.text().contains("exhaustive up to 1 preemption: 40 interleavings run"), "the controlled engine's statement");
+        // A user's design is meant to be correct: what it breaks is a bug found, not a false alarm of dextrace's.
+        assertEquals("1 bug found", one.selectFirst("table.matrix td.verdict").text());
+        assertFalse(one.text().contains("false alarm"), "no false alarm on a user's design");
+        assertTrue(one.select("table.matrix td.cell").eachText().contains("bug found"));
+    }
+
+    @Test
+    void aCleanUsersDesignSaysSoOnTop() {
+        Results.Design mine = oneDesign("com.example.MyDriver", Results.Declared.CLEAN, List.of(), List.of(), Results.Verdict.AS_EXPECTED, List.of());
+        Element summary = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(mine))))
+                .selectFirst("#summary");
+        assertTrue(summary.text().contains("Clean: no engine found any rule broken."), summary.text());
+    }
+
+    @Test
+    void theCatalogueKeepsItsGradingAndHasNoFirstScreen() {
+        assertTrue(page.select("#summary").isEmpty(), "several designs: no one-design first screen");
+        Results.Design catalogue = oneDesign("bundled-recommended", Results.Declared.CLEAN, List.of(), List.of("SLOT-5"),
+                Results.Verdict.FALSE_ALARM, List.of(slot5()));
+        Document one = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(catalogue))));
+        assertEquals("false alarm", one.selectFirst("table.matrix td.verdict").text(), "dextrace's own designs are graded as declared");
+    }
+
+    @Test
+    void aCardSaysWhatTheRuleDoesOnAMac() {
+        Element card = page.selectFirst("div.finding");
+        Rule rule = Rule.byId(card.selectFirst(".rule").text());
+        assertEquals("On a Mac: " + rule.consequence(), card.selectFirst(".consequence").text());
+        assertTrue(Arrays.stream(Rule.values()).noneMatch(r -> r.consequence().isBlank()), "every protocol rule says what it does");
+    }
+
     @Test
     void histogramsAreSvgBarChartsWithCounts() {
         Elements charts = page.select("#design-1 svg.chart");

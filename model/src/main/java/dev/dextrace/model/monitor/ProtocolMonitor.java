@@ -31,6 +31,9 @@ public final class ProtocolMonitor {
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> perRule = new ConcurrentHashMap<>();
     private volatile ProtocolEvent last;
+    /** "Sources" mode: where the driver caused each event; null (the engines' hot path) records nothing. */
+    private volatile java.util.function.Supplier<String> where;
+    private final Map<Long, String> sources = new ConcurrentHashMap<>();
     private volatile boolean truncated;
 
     public ProtocolMonitor(EventSite scheduler, java.util.List<Invariant> invariants, int maxEvents) {
@@ -49,6 +52,20 @@ public final class ProtocolMonitor {
         this.scheduler = scheduler;
         this.invariants = java.util.List.copyOf(invariants);
         this.maxEvents = maxEvents;
+    }
+
+    /**
+     * Sources mode, for replaying one finding for its report card: from now on each event also records
+     * {@code where.get()} on the recording thread (e.g. the driver's top stack frame, file:line). Off by
+     * default, so the engines' runs pay nothing.
+     */
+    public void recordSources(java.util.function.Supplier<String> where) {
+        this.where = where;
+    }
+
+    /** Where the driver caused the event with this seq, in sources mode; null when not recorded. */
+    public String source(long seq) {
+        return sources.get(seq);
     }
 
     /** Records an event by the calling thread, after letting a controlled run switch threads. */
@@ -80,6 +97,13 @@ public final class ProtocolMonitor {
 
     private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
         ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), kind, slot, generation, action, text);
+        java.util.function.Supplier<String> at = where;
+        if (at != null) {
+            String source = at.get();
+            if (source != null) {
+                sources.put(e.seq(), source);
+            }
+        }
         if (kind.changesState()) {
             changes.incrementAndGet();
         }

@@ -83,6 +83,36 @@ public enum Rule implements RuleId {
                 + java.util.Arrays.stream(values()).map(Rule::id).toList());
     }
 
+    /**
+     * What breaking the rule does on a Mac (PROTOCOL.md §1, §6, §9), one line for a driver engineer.
+     * A switch rather than a constructor argument, so rules added to the enum need no change here.
+     */
+    @Override
+    public String consequence() {
+        return switch (this) {
+            case SLOT_1, SLOT_3 -> "The dext reads a command the kernel is still writing or overwrites another I/O's response: wrong data returned to another I/O.";
+            case SLOT_2 -> "The dext works on slots it was not handed: a wrong command is started, or another I/O's response is overwritten.";
+            case SLOT_4 -> "The kernel credits the completion to whatever I/O now holds the slot: wrong data returned to another I/O, and the real one times out.";
+            case SLOT_5 -> "The kernel may already have reissued the slot: the dext corrupts the next I/O's command or response (seed: dext corpse, then kernel panic).";
+            case SLOT_6 -> "The response answers another command, or (version != 1) the I/O is silently never completed and times out.";
+            case SLOT_7 -> "Sense data overruns fSenseBuffer or a half-written response is returned: memory corruption or wrong data to the caller.";
+            case ACT_1 -> "The action leaks (never released) or is freed while the dext still holds it: a later completion is a use-after-free, the dext crashes.";
+            case ACT_2, ACT_5 -> "Use-after-free in the dext: it crashes (corpse, \"address size fault\"), the kernel fails every outstanding I/O.";
+            case ACT_3 -> "The completion is dropped by the cancelled action: the I/O hangs until the kernel's timeout.";
+            case ACT_4 -> "The kernel is told of a completion through the wrong method: the I/O is never completed, or completed as another I/O.";
+            case Q_1 -> "The I/O calls never reach the dext's queue: the dext stays [activated waiting for user], I/O times out, the machine may panic on load (seed, attempt 1).";
+            case Q_2 -> "Two blocks of a serial queue run at once: every assumption of the dext's serial code breaks, state is corrupted.";
+            case Q_3 -> "A data race on the dext's own state: lost or torn updates, a command completed twice or never (crash or timeout).";
+            case Q_4 -> "Deadlock: the queues stop, every I/O times out (timeout storm), and the kernel may panic (the seed's attempt 1).";
+            case CMP_1 -> "A command completed twice (kernel credits the second to another I/O) or never (timeout, the file system sees an I/O error).";
+            case CMP_2 -> "The dext's bookkeeping is wrong for a command completed before Process returned: double completion or a leak under fast commands (TEST UNIT READY).";
+            case CMP_3 -> "The I/O is completed twice: the second completion lands on another I/O or panics older kernels.";
+            case HANG_1 -> "A block never returns: its queue stops, every I/O behind it times out (timeout storm).";
+            case EXC_1 -> "The dext crashes (corpse): the kernel fails every outstanding I/O and terminates its services; repeated crashes can panic.";
+            default -> "";
+        };
+    }
+
     @Override
     public String toString() {
         return id;

@@ -11,6 +11,11 @@ public interface RuleId {
     /** One sentence saying what the rule demands. */
     String meaning();
 
+    /** One line on what breaking the rule does on a real Mac; a user's rule says nothing unless it overrides this. */
+    default String consequence() {
+        return "";
+    }
+
     /** A rule defined outside PROTOCOL.md, e.g. by a user's invariant. */
     record Custom(String id, String meaning) implements RuleId {
         public Custom {

@@ -1,5 +1,6 @@
 package dev.dextrace.model.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.dextrace.model.monitor.Rule;
@@ -166,20 +167,48 @@ public record Results(
             String message,
             List<Event> events,
             String lincheckTrace,
-            String replayCommand) {
+            String replayCommand,
+            List<Seen> seen,
+            Integer switchesBefore,
+            Integer switchesAfter,
+            String followsFrom) {
         public Finding {
             required(engine, "engine");
             rule = ruleIds(List.of(required(rule, "rule")), "rule").get(0);
             queues = list(queues, "queues");
             events = list(events, "events");
+            seen = list(seen, "seen");
+        }
+
+        /** One violation as an engine saw it, before findings are grouped into bugs. */
+        public Finding(String id, String engine, String scenario, String rule, Integer slot, Integer generation, String action,
+                       List<String> queues, String message, List<Event> events, String lincheckTrace, String replayCommand) {
+            this(id, engine, scenario, rule, slot, generation, action, queues, message, events, lincheckTrace, replayCommand,
+                    null, null, null, null);
         }
     }
 
-    /** One step of an interleaving, on the queue or thread named by {@code lane}. */
-    public record Event(Integer seq, String lane, String text, boolean violation) {
+    /** A bug's count of findings kept by one engine in one scenario (a finding stands for one bug, see Bugs). */
+    public record Seen(String engine, String scenario, long count) {
+        public Seen {
+            required(engine, "engine");
+        }
+    }
+
+    /**
+     * One step of an interleaving, on the queue or thread named by {@code lane}. {@code source}: the driver's
+     * file:line that caused it, when known; {@code key}: one of the events that make the bug (the racing
+     * accesses, the slot's or action's life cycle), the others are context a report may fold.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // most events have no source and no key: a report's results.json stays small
+    public record Event(Integer seq, String lane, String text, boolean violation, String source, Boolean key) {
         public Event {
             required(lane, "lane");
             required(text, "text");
+        }
+
+        public Event(Integer seq, String lane, String text, boolean violation) {
+            this(seq, lane, text, violation, null, null);
         }
     }
 

@@ -1,0 +1,330 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.replay.Shrink;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.Results.Design;
+import dev.dextrace.model.results.Results.Event;
+import dev.dextrace.model.results.Results.Finding;
+import dev.dextrace.model.results.Results.Seen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One finding per bug: the engines' findings of a design are grouped by rule and the driver code involved
+ * (the violating event's source line when known, else its text with the numbers taken out, and its lane),
+ * across engines and scenarios. Each bug keeps one representative, its interleaving shrunk on the controlled
+ * runtime ({@link Shrink}) and replayed once more to learn the driver's source line of each event, with the
+ * count of findings per engine and scenario. Its replay file is written under the report folder and its
+ * command names it relative to that folder, so the folder can be zipped and mailed; the engines' raw
+ * samples stay under target/. Results files stay small however many samples the engines kept.
+ */
+public final class Bugs {
+    /** The folder of the report's replay files, relative to the report folder. */
+    static final String REPLAYS = "replays";
+    /** Run from the report folder, inside target/ of a dextrace checkout. */
+    static final String REPLAY_COMMAND = "mvn -B -q -f ../../pom.xml -pl model exec:java"
+            + " -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
+    /** The events a card draws in its lanes; the rest of the story is folded. */
+    static final int KEY_EVENTS = 10;
+    private static final List<String> ENGINE_PREFERENCE = List.of("controlled", "lincheck", "jcstress");
+
+    private Bugs() {
+    }
+
+    /** {@code results} with each design's findings grouped into bugs, their replay files written under {@code reportDir}. */
+    public static Results group(Results results, Path reportDir) {
+        List<Design> designs = results.designs().stream().map(d -> group(d, reportDir)).toList();
+        return new Results(results.schemaVersion(), results.generatedAt(), results.durationMillis(), results.budget(),
+                results.environment(), results.engines(), designs, results.run());
+    }
+
+    static Design group(Design design, Path reportDir) {
+        List<Finding> sorted = design.findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal())).toList();
+        // A finding whose replay names no driver line takes the line of another with the same account.
+        Map<Finding, String> line = new LinkedHashMap<>();
+        Map<String, String> lineOfAccount = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            String l = driverLine(f);
+            if (l != null) {
+                line.put(f, l);
+                lineOfAccount.putIfAbsent(f.rule() + " " + signature(f), l);
+            }
+        }
+        Map<String, List<Finding>> byBug = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            String account = f.rule() + " " + signature(f);
+            String l = line.getOrDefault(f, lineOfAccount.get(account));
+            byBug.computeIfAbsent(l == null ? account : f.rule() + " " + l, k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> bugs = new ArrayList<>();
+        Map<String, String> causeRule = new LinkedHashMap<>(); // bug id -> the fault rule its run showed first
+        for (List<Finding> same : byBug.values()) {
+            Draft draft = bug(design.name(), same, bugs.size() + 1, reportDir);
+            Finding bug = draft.bug();
+            if (draft.causeRule() != null) {
+                causeRule.put(bug.id(), draft.causeRule());
+            }
+            // Two groups whose shrunk interleavings end on the same driver line are one bug (first lines differed before shrinking).
+            int twin = indexOfSameLine(bugs, bug);
+            if (twin < 0) {
+                bugs.add(bug);
+            } else {
+                bugs.set(twin, withSeen(bugs.get(twin), bug.seen()));
+            }
+        }
+        bugs.replaceAll(b -> {
+            String rule = causeRule.get(b.id());
+            String cause = rule == null ? null
+                    : bugs.stream().filter(c -> c.rule().equals(rule)).map(Finding::id).findFirst().orElse(null);
+            return cause == null ? b : new Finding(b.id(), b.engine(), b.scenario(), b.rule(), b.slot(), b.generation(), b.action(),
+                    b.queues(), b.message(), b.events(), b.lincheckTrace(), b.replayCommand(), b.seen(), b.switchesBefore(),
+                    b.switchesAfter(), cause);
+        });
+        return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
+                design.foundRules(), design.verdict(), design.engines(), bugs);
+    }
+
+    /**
+     * The driver code a finding is about: its replay, run once in sources mode, names the driver's line of the
+     * violating event; without a replay that shows the rule (or a line), the engine's own account says it.
+     */
+    static String driverLine(Finding f) {
+        Path file = replayFile(f);
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                ReplayFile r = ReplayFile.read(file);
+                Shrink.Result replayed = Shrink.replayWithSources(new ReplayFile(r.design(), r.scenario(), f.rule(), r.lanes()));
+                var v = replayed.verdict().first(f.rule());
+                if (v.isDefined() && v.get().trigger() != null) {
+                    String line = replayed.sources().get(v.get().trigger().seq());
+                    if (line != null) {
+                        return v.get().trigger().kind() + " at " + line;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // not replayable here: grouped by the engine's account
+            }
+        }
+        return null;
+    }
+
+    /** The engine's account of the driver code: the violating event's source line, or its text without numbers, and its lane. */
+    static String signature(Finding f) {
+        Event trigger = f.events().stream().filter(Event::violation).reduce((a, b) -> b).orElse(null);
+        if (trigger == null) {
+            return f.message() == null ? "" : account(f.message());
+        }
+        return trigger.source() != null ? trigger.source() : account(trigger.text());
+    }
+
+    /** A text without what changes from run to run: numbers and thread names (each engine names its threads). */
+    private static String account(String text) {
+        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+", "#");
+    }
+
+    /** A bug, and the driver fault (EXC-1, HANG-1, Q-4) that broke its run first, if another rule's bug is one of that fault. */
+    private record Draft(Finding bug, String causeRule) {
+    }
+
+    private static final Set<String> FAULTS = Set.of(Rule.EXC_1.id(), Rule.HANG_1.id(), Rule.Q_4.id());
+
+    /** The fault of the same run that happened before {@code v}: what {@code v} follows from (its work was lost). */
+    static String cause(Violation v, dev.dextrace.model.monitor.Verdict run) {
+        long at = v.trigger() == null ? Long.MAX_VALUE : v.trigger().seq();
+        return run.violations().filter(f -> FAULTS.contains(f.rule().id()) && !f.rule().id().equals(v.rule().id())
+                        && f.trigger() != null && f.trigger().seq() < at)
+                .map(f -> f.rule().id()).headOption().getOrNull();
+    }
+
+    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
+        Finding rep = same.stream().min(Comparator
+                .comparing((Finding f) -> replayFile(f) == null)
+                .thenComparing(f -> preference(f.engine()))
+                .thenComparing(f -> f.events().size())).orElseThrow();
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        for (Finding f : same) {
+            String key = f.engine() + "\u0000" + f.scenario();
+            Seen s = seen.get(key);
+            seen.put(key, new Seen(f.engine(), f.scenario(), s == null ? 1 : s.count() + 1));
+        }
+        String id = design + "/bug-" + n;
+        Path source = replayFile(rep);
+        if (source == null || !Files.isRegularFile(source)) {
+            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null), null);
+        }
+        Path relative = Path.of(REPLAYS, safe(design), n + "-" + rep.rule() + ".replay");
+        try {
+            ReplayFile original = ReplayFile.read(source);
+            ReplayFile toShrink = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+            Shrink.Result shrunk = Shrink.shrink(toShrink);
+            Files.createDirectories(reportDir.resolve(relative).getParent());
+            shrunk.replay().write(reportDir.resolve(relative));
+            Violation v = shrunk.verdict().first(rep.rule()).get();
+            Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+            return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
+                    replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
+                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
+                    cause(v, shrunk.verdict()));
+        } catch (IOException | RuntimeException e) {
+            // Not replayable here (a design not on this class path, a run that does not repeat): the engine's own account, no command.
+            System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
+            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
+                    List.copyOf(seen.values()), null, null), null);
+        }
+    }
+
+    /** An engine's own story, not shrunk: its last events up to the violation. */
+    private static List<Event> latest(List<Event> events) {
+        return events.subList(Math.max(0, events.size() - UNSHRUNK_EVENTS), events.size());
+    }
+
+    /** Events kept of a story that could not be shrunk. */
+    static final int UNSHRUNK_EVENTS = 12;
+
+    private static int indexOfSameLine(List<Finding> bugs, Finding bug) {
+        String line = violationLine(bug);
+        for (int i = 0; line != null && i < bugs.size(); i++) {
+            if (bugs.get(i).rule().equals(bug.rule()) && line.equals(violationLine(bugs.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String violationLine(Finding f) {
+        return f.events().stream().filter(Event::violation).map(Event::source).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b).orElse(null);
+    }
+
+    /** {@code bug} with {@code more} counts added, per engine and scenario. */
+    private static Finding withSeen(Finding bug, List<Seen> more) {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        for (Seen s : bug.seen()) {
+            seen.put(s.engine() + "\u0000" + s.scenario(), s);
+        }
+        for (Seen s : more) {
+            seen.merge(s.engine() + "\u0000" + s.scenario(), s, (a, b) -> new Seen(a.engine(), a.scenario(), a.count() + b.count()));
+        }
+        return new Finding(bug.id(), bug.engine(), bug.scenario(), bug.rule(), bug.slot(), bug.generation(), bug.action(), bug.queues(),
+                bug.message(), bug.events(), bug.lincheckTrace(), bug.replayCommand(), List.copyOf(seen.values()),
+                bug.switchesBefore(), bug.switchesAfter(), bug.followsFrom());
+    }
+
+    private static Finding with(Finding rep, String id, List<Event> events, Integer slot, Integer generation, String action,
+                                List<String> queues, String message, String command, List<Seen> seen,
+                                Integer before, Integer after) {
+        return new Finding(id, rep.engine(), rep.scenario(), rep.rule(), slot, generation, action, queues, message, events,
+                trimTrace(rep.lincheckTrace()), command, seen, before, after, null);
+    }
+
+    /** Lincheck's trace without the harness's own frames (Lincheck, Kotlin, the JDK, dextrace's Lincheck glue), at most {@link #TRACE_LINES} lines. */
+    static String trimTrace(String trace) {
+        if (trace == null) {
+            return null;
+        }
+        List<String> kept = trace.lines()
+                .filter(line -> HARNESS_FRAMES.stream().noneMatch(h -> line.contains("at " + h)))
+                .toList();
+        return kept.size() <= TRACE_LINES ? String.join("\n", kept)
+                : String.join("\n", kept.subList(0, TRACE_LINES)) + "\n… " + (kept.size() - TRACE_LINES) + " more lines in the engine's trace file under target/";
+    }
+
+    static final int TRACE_LINES = 25;
+    private static final List<String> HARNESS_FRAMES = List.of("org.jetbrains.", "kotlin.", "java.", "jdk.", "sun.",
+            "dev.dextrace.lincheck.", "dev.dextrace.model.runtime.");
+
+    /**
+     * The card's events: the violation's story and the key events, each with its source line; key: the
+     * trigger, the violated slot's (or, for an action rule, the action's) life cycle, the other accesses
+     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}, the latest.
+     */
+    static List<Event> card(Violation v, List<ProtocolEvent> all, Map<Long, String> sources) {
+        ProtocolEvent trigger = v.trigger();
+        Set<Long> key = new TreeSet<>();
+        String variable = variable(trigger);
+        boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
+        boolean waits = v.rule() == Rule.Q_4; // a cycle of waits: the locks taken and the waits that close it
+        ProtocolEvent lastProcess = null;
+        for (ProtocolEvent e : all) {
+            if (trigger != null && e.seq() > trigger.seq()) {
+                break;
+            }
+            boolean k = (v.slot() >= 0 && e.slot() == v.slot())
+                    || (waits && (e.kind() == EventKind.LOCK || e.kind() == EventKind.WAIT))
+                    || (actionRule && v.action() != null && v.action().equals(e.action()))
+                    || (variable != null && variable.equals(variable(e)));
+            if (k) {
+                key.add(e.seq());
+            }
+            if (e.kind() == EventKind.PROCESS_BEGIN) {
+                lastProcess = e;
+            }
+        }
+        if (trigger != null) {
+            key.add(trigger.seq());
+        }
+        List<Long> latest = new ArrayList<>(key);
+        Set<Long> shown = new TreeSet<>(latest.subList(Math.max(0, latest.size() - (KEY_EVENTS - 1)), latest.size()));
+        if (lastProcess != null) {
+            shown.add(lastProcess.seq()); // the loop the race happens in
+        }
+        Set<Long> inCard = new TreeSet<>(shown);
+        v.events().forEach(e -> inCard.add(e.seq()));
+        long triggerSeq = trigger == null ? -1 : trigger.seq();
+        List<Event> events = new ArrayList<>();
+        for (ProtocolEvent e : all) {
+            if (inCard.contains(e.seq())) {
+                events.add(new Event((int) e.seq(), e.place(), e.text(), e.seq() == triggerSeq, sources.get(e.seq()),
+                        shown.contains(e.seq())));
+            }
+        }
+        return events;
+    }
+
+    /** The shared variable a VAR event is about ("write fSlotState[3] = DONE" → "fSlotState[3]"), else null. */
+    private static String variable(ProtocolEvent e) {
+        if (e == null || (e.kind() != EventKind.VAR_READ && e.kind() != EventKind.VAR_WRITE)) {
+            return null;
+        }
+        String[] words = e.text().split(" ");
+        return words.length > 1 ? words[1] : null;
+    }
+
+    private static int preference(String engine) {
+        int i = ENGINE_PREFERENCE.indexOf(engine);
+        return i < 0 ? ENGINE_PREFERENCE.size() : i;
+    }
+
+    /** The replay file an engine's command names (engines write absolute paths under target/). */
+    static Path replayFile(Finding f) {
+        String c = f.replayCommand();
+        int at = c == null ? -1 : c.indexOf("-Dexec.args=");
+        return at < 0 ? null : Path.of(c.substring(at + "-Dexec.args=".length()).trim());
+    }
+
+    static String command(Path relative) {
+        return REPLAY_COMMAND + relative.toString().replace('\\', '/');
+    }
+
+    /** A design name as a folder name: a class name stays readable, anything odd becomes '_'. */
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

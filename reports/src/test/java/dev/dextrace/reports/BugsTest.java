@@ -1,0 +1,150 @@
+package dev.dextrace.reports;
+
+import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.replay.Exploration;
+import dev.dextrace.model.replay.ReplayFile;
+import dev.dextrace.model.replay.Shrink;
+import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.Results.Design;
+import dev.dextrace.model.results.Results.Event;
+import dev.dextrace.model.results.Results.Finding;
+import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.model.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BugsTest {
+    private static final String ENGINE_COMMAND = "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
+
+    /** A jcstress-like sample: the same racing write, on a slot that differs from sample to sample. */
+    private static Finding sample(String rule, int slot, String text, String scenario) {
+        return new Finding(null, "jcstress", scenario, rule, slot, 1, null, List.of("Default", "InterruptQueue"),
+                "slot " + slot + " raced", List.of(new Event(1, "Default", "Process(0,1,2,3)", false),
+                new Event(2, "InterruptQueue", text.replace("#", Integer.toString(slot)), true)), null, null);
+    }
+
+    private static Design design(String name, List<Finding> findings) {
+        return new Design(name, null, Results.Declared.VIOLATES, List.of("Q-3", "SLOT-5"), List.of("Q-3", "SLOT-5"),
+                Results.Verdict.AS_EXPECTED, Map.of(), findings);
+    }
+
+    @Test
+    void nearIdenticalSamplesAreOneBugWithTheirCountsPerEngineAndScenario(@TempDir Path report) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 42; i++) {
+            findings.add(sample("Q-3", i % 4, "write fSlotState[#] = DONE", i < 30 ? "completion-races-submission" : "two-completion-paths"));
+        }
+        findings.add(sample("SLOT-5", 3, "write response slot #", "completion-races-submission"));
+        Design grouped = Bugs.group(design("d", findings), report);
+        assertEquals(2, grouped.findings().size(), "one Q-3 bug and one SLOT-5 bug");
+        Finding q3 = grouped.findings().stream().filter(f -> f.rule().equals("Q-3")).findFirst().orElseThrow();
+        assertEquals(List.of(new Results.Seen("jcstress", "completion-races-submission", 30),
+                new Results.Seen("jcstress", "two-completion-paths", 12)), q3.seen());
+        assertNull(q3.replayCommand(), "no replay file, no command");
+    }
+
+    @Test
+    void differentDriverCodeIsAnotherBug(@TempDir Path report) {
+        Design grouped = Bugs.group(design("d", List.of(sample("Q-3", 1, "write fSlotState[#] = DONE", "s"),
+                sample("Q-3", 1, "write fPending = #", "s"))), report);
+        assertEquals(2, grouped.findings().size());
+    }
+
+    /** A seeded controlled run of attempt 2 showing SLOT-5, kept as an engine keeps it: an absolute replay path under its work folder. */
+    static Finding engineFinding(Path work) throws Exception {
+        Scenario s = Scenarios.COMPLETION_RACES_SUBMISSION;
+        Exploration.Found found = Exploration.explore(s, Catalogue.byName("attempt2-bundled-isr"), 20, 2000,
+                rules -> rules.contains("SLOT-5")).firstByRule().get("SLOT-5");
+        assertNotNull(found, "a search of attempt 2 shows SLOT-5");
+        Path file = work.resolve("attempt2-bundled-isr").resolve("sample.replay").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        found.replay().write(file);
+        return Grading.finding("x", "jcstress", s.name(), found.verdict().first("SLOT-5").get(), null, ENGINE_COMMAND + file);
+    }
+
+    @Test
+    void theRepresentativeIsShrunkAndItsCommandReplaysFromTheReportFolder(@TempDir Path work, @TempDir Path report) throws Exception {
+        Finding raw = engineFinding(work);
+        Design grouped = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Bugs.group(design("attempt2-bundled-isr", List.of(raw)), report));
+        Finding bug = grouped.findings().get(0);
+        assertNotNull(bug.replayCommand());
+        assertTrue(bug.replayCommand().startsWith(Bugs.REPLAY_COMMAND), bug.replayCommand());
+        String arg = bug.replayCommand().substring(Bugs.REPLAY_COMMAND.length());
+        assertFalse(Path.of(arg).isAbsolute(), arg);
+        assertFalse(arg.contains(work.toString()), "the report does not point into the engines' work folder");
+        // What the command does, from the report folder: Replay reads the file and must see the rule again.
+        assertTrue(ReplayFile.read(report.resolve(arg)).replay(Duration.ofSeconds(20)).rules().contains("SLOT-5"));
+        assertTrue(bug.switchesAfter() <= bug.switchesBefore(), bug.switchesAfter() + " > " + bug.switchesBefore());
+        assertEquals(Shrink.switches(ReplayFile.read(report.resolve(arg)).lanes()), bug.switchesAfter());
+        List<Event> key = bug.events().stream().filter(e -> Boolean.TRUE.equals(e.key())).toList();
+        assertTrue(key.size() <= Bugs.KEY_EVENTS, key::toString);
+        assertTrue(key.stream().anyMatch(Event::violation));
+        assertTrue(key.stream().anyMatch(e -> e.text().startsWith("Complete(")), key::toString);
+        assertTrue(key.stream().anyMatch(e -> e.source() != null && e.source().startsWith("Attempt2BundledIsr.java:")), key::toString);
+    }
+
+    /** However many samples the engines kept, the report's page and results file stay small. */
+    @Test
+    void aCatalogueSizedReportStaysUnder300KB(@TempDir Path report) throws Exception {
+        List<Design> designs = new ArrayList<>();
+        for (int d = 0; d < 24; d++) {
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                List<Event> story = new ArrayList<>();
+                for (int e = 0; e < 39; e++) {
+                    story.add(new Event(e, e % 2 == 0 ? "Default" : "InterruptQueue", "read command slot " + (e % 32), false));
+                }
+                story.add(new Event(40, "InterruptQueue", "write fSlotState[" + (i % 32) + "] = DONE", true));
+                findings.add(new Finding(null, i % 2 == 0 ? "jcstress" : "lincheck", "scenario-" + (i % 5), i % 3 == 0 ? "Q-3" : "SLOT-5",
+                        i % 32, 1, null, List.of("Default", "InterruptQueue"), "sample " + i, story, null, null));
+            }
+            designs.add(design("design-" + d, findings));
+        }
+        Results raw = new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), designs);
+        Results grouped = Bugs.group(raw, report);
+        Path json = report.resolve("results.json");
+        ResultsIO.write(grouped, json);
+        Path page = ReportRenderer.write(grouped, json, report);
+        assertTrue(Files.size(json) < 300_000, "results.json " + Files.size(json));
+        assertTrue(Files.size(page) < 300_000, "index.html " + Files.size(page));
+        assertEquals(48, grouped.designs().stream().mapToInt(d -> d.findings().size()).sum(), "two bugs per design");
+    }
+
+    @Test
+    void lincheckTracesLoseTheHarnessFramesAndStayShort() {
+        String trace = "| process(5) | interrupt(5) |\n  pending[5].READ at DriverState.onInterrupt(DriverState.java:88)\n"
+                + "  run at org.jetbrains.lincheck.Runner.run(Runner.kt:1)\n  call at dev.dextrace.lincheck.Ops.op(Ops.java:3)";
+        assertEquals("| process(5) | interrupt(5) |\n  pending[5].READ at DriverState.onInterrupt(DriverState.java:88)", Bugs.trimTrace(trace));
+        String longTrace = String.join("\n", java.util.Collections.nCopies(100, "| step |"));
+        assertEquals(Bugs.TRACE_LINES + 1, Bugs.trimTrace(longTrace).lines().count());
+        assertNull(Bugs.trimTrace(null));
+    }
+
+    @Test
+    void whatALostWorkLeavesFollowsFromTheFaultThatLostIt() {
+        Exploration.Found leak = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, Catalogue.byName("throwing-interrupt-handler"),
+                20, 2000, rules -> rules.contains("ACT-1")).firstByRule().get("ACT-1");
+        assertNotNull(leak, "the handler throws and the action it held leaks");
+        assertEquals("EXC-1", Bugs.cause(leak.verdict().first("ACT-1").get(), leak.verdict()));
+        assertNull(Bugs.cause(leak.verdict().first("EXC-1").get(), leak.verdict()), "the fault follows from nothing");
+        Exploration.Found race = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, Catalogue.byName("attempt2-bundled-isr"),
+                20, 2000, rules -> rules.contains("SLOT-5")).firstByRule().get("SLOT-5");
+        assertNull(Bugs.cause(race.verdict().first("SLOT-5").get(), race.verdict()), "a race of its own");
+    }
+}
