@@ -112,6 +112,6 @@ public final class ControlledCampaign implements Callable<Integer> {
                     new Results.Run(runId, designs, scenarios, b.name())), tmp));
         }
         System.out.println("[controlled] results: " + json.toAbsolutePath().normalize());
-        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED));
+        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Grade.AS_EXPECTED));
     }
 }

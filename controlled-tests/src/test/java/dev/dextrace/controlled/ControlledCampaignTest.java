@@ -63,7 +63,7 @@ class ControlledCampaignTest {
         assertEquals(Results.EngineStatus.RAN, results.engines().get("controlled").status());
         assertEquals(2, results.designs().size());
         for (Results.Design d : results.designs()) {
-            assertEquals(Results.Verdict.AS_EXPECTED, d.verdict(), d.name());
+            assertEquals(Results.Grade.AS_EXPECTED, d.verdict(), d.name());
             Results.DesignEngine e = d.engines().get("controlled");
             assertTrue(e.statement().containsKey("completion-races-submission"), e.statement()::toString);
         }

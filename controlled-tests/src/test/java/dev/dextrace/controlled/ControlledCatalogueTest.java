@@ -35,7 +35,7 @@ class ControlledCatalogueTest {
     void meetsItsDeclaredExpectation(DesignEntry d) {
         ControlledSearch.Report r = assertTimeoutPreemptively(Duration.ofMinutes(2),
                 () -> ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.SMOKE, s -> { }));
-        assertEquals(Results.Verdict.AS_EXPECTED, Grading.verdict(d, r.rules(), true),
+        assertEquals(Results.Grade.AS_EXPECTED, Grading.grade(d, r.rules(), true),
                 () -> d.name() + " declares " + d.violates() + " (may also " + d.mayAlsoViolate() + ") but showed " + r.rules()
                         + "\n" + r.statements());
         assertEquals(Scenarios.forDesign(d).size(), r.statements().size(), "one statement per scenario of the design's path");

@@ -377,7 +377,7 @@ public final class CampaignMain implements Callable<Integer> {
         merged.designs().forEach(d -> System.out.println(ReportView.summaryLine(d)));
         System.out.println("race report: " + page.toAbsolutePath().normalize());
         reportedCode = (inputs.stream().anyMatch(in -> in.status() != Results.EngineStatus.RAN) ? Exit.ENGINE_DID_NOT_RUN
-                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? Exit.PASSED
+                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Grade.AS_EXPECTED) ? Exit.PASSED
                 : Exit.NOT_AS_EXPECTED).code;
         return reportedCode;
     }

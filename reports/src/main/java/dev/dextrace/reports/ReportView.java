@@ -13,7 +13,7 @@ import dev.dextrace.model.results.Results.Event;
 import dev.dextrace.model.results.Results.Finding;
 import dev.dextrace.model.results.Results.Histogram;
 import dev.dextrace.model.results.Results.Outcome;
-import dev.dextrace.model.results.Results.Verdict;
+import dev.dextrace.model.results.Results.Grade;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,13 +184,13 @@ public record ReportView(
         if (expected && found) {
             text = "expected + found"; // spaces let the narrow column wrap it
             css = "hit";
-        } else if (expected && design.verdict() == Verdict.NOT_RUN) {
+        } else if (expected && design.verdict() == Grade.NOT_RUN) {
             text = "expected, not run"; // not a miss: nothing looked for it
             css = "pending";
         } else if (expected) {
             text = "expected, missed";
             css = "miss";
-        } else if (found && design.verdict() == Verdict.AS_EXPECTED) {
+        } else if (found && design.verdict() == Grade.AS_EXPECTED) {
             text = "found, foreseen"; // the design declares it may also break this rule
             css = "extra";
         } else if (found) {
