@@ -3,6 +3,7 @@ package dev.dextrace.controlled;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.AtomicWrite;
+import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
@@ -25,8 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * A controlled-runtime campaign: every selected design searched by {@link ControlledSearch}. Writes
  * {@code controlled.json} (docs/results-schema.md) after each design, atomically, and a replay file per
- * finding under {@code <out>/controlled-replays}. Exit 0 when every design came out as expected, 1
- * otherwise, 2 for bad arguments.
+ * finding under {@code <out>/controlled-replays}. Exit codes: {@link EngineExit} (0 every design as expected,
+ * 3 not, 2 bad arguments, 1 crashed), as the campaign expects of every engine.
  */
 @Command(name = "dextrace-controlled-campaign", mixinStandardHelpOptions = true,
         description = "Searches the designs' interleavings on the controlled runtime and writes controlled.json.")
@@ -48,7 +49,8 @@ public final class ControlledCampaign implements Callable<Integer> {
     @Option(names = "--no-reduction", description = "Search without partial-order reduction (to measure what it saves).")
     private boolean noReduction;
 
-    @Option(names = "--run-id", description = "The campaign run this belongs to; stored with the budget.")
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "The campaign run that asked for these results; written into controlled.json so the campaign knows its own.")
     private String runId;
 
     public static void main(String[] args) {
@@ -66,7 +68,7 @@ public final class ControlledCampaign implements Callable<Integer> {
             b = noReduction ? ControlledSearch.Budget.named(budget).withoutReduction() : ControlledSearch.Budget.named(budget);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+            return EngineExit.USAGE.code;
         }
         long start = System.currentTimeMillis();
         Map<String, Object> budgetInfo = new LinkedHashMap<>();
@@ -77,7 +79,6 @@ public final class ControlledCampaign implements Callable<Integer> {
         budgetInfo.put("controlledReduction", b.reduce());
         budgetInfo.put("designs", designs);
         budgetInfo.put("scenarios", scenarios);
-        budgetInfo.put("runId", runId);
         Path json = out.resolve(ControlledSearch.ENGINE + ".json");
         Path replays = out.resolve(ControlledSearch.ENGINE + "-replays");
         List<Results.Design> done = new ArrayList<>();
@@ -107,9 +108,10 @@ public final class ControlledCampaign implements Callable<Integer> {
                     System.currentTimeMillis() - start);
             AtomicWrite.write(json, tmp -> ResultsIO.write(new Results(Results.SCHEMA_VERSION,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.currentTimeMillis() - start, budgetInfo,
-                    Results.Environment.ofThisJvm(), Map.of(ControlledSearch.ENGINE, run), done), tmp));
+                    Results.Environment.ofThisJvm(), Map.of(ControlledSearch.ENGINE, run), done,
+                    new Results.Run(runId, designs, scenarios, b.name())), tmp));
         }
         System.out.println("[controlled] results: " + json.toAbsolutePath().normalize());
-        return done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED) ? 0 : 1;
+        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Grade.AS_EXPECTED));
     }
 }

@@ -58,11 +58,12 @@ class ControlledCampaignTest {
                 "--budget=smoke", "--run-id=run-42", "--out=" + out);
         assertEquals(0, r[0], (String) r[1]);
         Results results = ResultsIO.read(out.resolve("controlled.json"));
-        assertEquals("run-42", results.budget().get("runId"));
+        assertEquals(new Results.Run("run-42", "attempt2-bundled-isr,bundled-mixed-completion", "completion-races-submission", "smoke"),
+                results.run());
         assertEquals(Results.EngineStatus.RAN, results.engines().get("controlled").status());
         assertEquals(2, results.designs().size());
         for (Results.Design d : results.designs()) {
-            assertEquals(Results.Verdict.AS_EXPECTED, d.verdict(), d.name());
+            assertEquals(Results.Grade.AS_EXPECTED, d.verdict(), d.name());
             Results.DesignEngine e = d.engines().get("controlled");
             assertTrue(e.statement().containsKey("completion-races-submission"), e.statement()::toString);
         }

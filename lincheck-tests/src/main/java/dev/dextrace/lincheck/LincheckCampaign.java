@@ -128,7 +128,7 @@ public final class LincheckCampaign implements Callable<Integer> {
                     new Results.Run(runId, designs, scenarios, budget)), json);
         }
         System.out.println("[lincheck] results: " + json.toAbsolutePath().normalize());
-        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Verdict.AS_EXPECTED));
+        return EngineExit.of(done.stream().allMatch(x -> x.verdict() == Results.Grade.AS_EXPECTED));
     }
 
     private static void progress(LincheckSearch.Result r) {
@@ -138,7 +138,7 @@ public final class LincheckCampaign implements Callable<Integer> {
     }
 
     private static String summary(DesignEntry d, DesignSearch.Report r, boolean noScenario) {
-        Results.Verdict v = noScenario ? Results.Verdict.NOT_RUN : Grading.verdict(d, r.rules(), true);
+        Results.Grade v = noScenario ? Results.Grade.NOT_RUN : Grading.grade(d, r.rules(), true);
         return d.name() + ": " + v + " (expected " + d.violates().toJavaSet() + ", found " + r.rules() + ", "
                 + r.invocations() + " interleavings, " + r.millis() / 1000 + " s)";
     }

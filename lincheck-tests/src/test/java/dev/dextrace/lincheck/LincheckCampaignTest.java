@@ -27,7 +27,7 @@ class LincheckCampaignTest {
                 "the run that asked, and what it selected");
         assertEquals(Results.EngineStatus.RAN, r.engines().get("lincheck").status());
         Results.Design d = r.designs().get(0);
-        assertEquals(Results.Verdict.AS_EXPECTED, d.verdict());
+        assertEquals(Results.Grade.AS_EXPECTED, d.verdict());
         assertEquals(List.of("ACT-3"), d.engines().get("lincheck").rules());
         Results.Finding f = d.findings().get(0);
         assertTrue(f.lincheckTrace().contains("ACT-3") && !f.events().isEmpty(), f::lincheckTrace);

@@ -1,6 +1,9 @@
 package dev.dextrace.model;
 
 import dev.dextrace.model.catalogue.BundledRecommended;
+import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
@@ -105,5 +108,31 @@ class BadInputTest {
         rejects(() -> World.builder(BundledRecommended::new).maxEvents(0), "maxEvents", ">= 1");
         rejects(() -> dev.dextrace.model.catalogue.Catalogue.byName("no-such-design"), "no-such-design", "bundled-recommended");
         rejects(() -> dev.dextrace.model.scenario.Scenarios.byName("nope"), "nope", "completion-races-submission");
+    }
+
+    @DriverDesign(name = "misspelt-rule", path = DriverDesign.Path.BUNDLED, violates = "SLOT-9", summary = "test")
+    static final class MisspeltRule extends BundledRecommended {
+    }
+
+    @DriverDesign(name = "misspelt-tolerated-rule", path = DriverDesign.Path.BUNDLED, violates = "SLOT-4", mayAlsoViolate = "ACT-9",
+            summary = "test")
+    static final class MisspeltToleratedRule extends BundledRecommended {
+    }
+
+    @Test
+    void aDesignDeclaringAnUnknownRuleIsRefusedWhenLoadedNamingTheClassAndTheId() {
+        rejects(() -> DesignEntry.of(MisspeltRule.class), MisspeltRule.class.getName(), "violates names 'SLOT-9'", "rules: SLOT-1, ");
+        rejects(() -> DesignEntry.forClassName(MisspeltToleratedRule.class.getName()), MisspeltToleratedRule.class.getName(),
+                "mayAlsoViolate names 'ACT-9'");
+        rejects(() -> Catalogue.select(MisspeltRule.class.getName()), "'SLOT-9'");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DesignEntry.of(MisspeltRule.class));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void aDesignDeclaringKnownRulesLoads() {
+        DesignEntry d = DesignEntry.of(TestDesigns.TouchAfterStart.class);
+        assertEquals(List.of("SLOT-5"), d.violates().toJavaList());
+        assertEquals(Catalogue.all().size(), Catalogue.select("all").size());
     }
 }

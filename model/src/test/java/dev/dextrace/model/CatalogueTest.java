@@ -49,7 +49,7 @@ class CatalogueTest {
             });
             found.addAll(r.firstByRule().keySet());
         }
-        assertEquals(Results.Verdict.AS_EXPECTED, Grading.verdict(d, found, true),
+        assertEquals(Results.Grade.AS_EXPECTED, Grading.grade(d, found, true),
                 () -> d.name() + " declares " + d.violates() + " (may also " + d.mayAlsoViolate() + ") but showed " + found + "\n" + why);
     }
 

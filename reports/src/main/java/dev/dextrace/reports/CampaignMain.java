@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The campaign: runs the engines (jcstress, then Lincheck) as child JVMs, joins what they wrote in this
+ * The campaign: runs the engines (jcstress, then Lincheck, then the controlled search) as child JVMs, joins what they wrote in this
  * run, writes {@code results.json}, {@code index.html} and {@code junit.xml} into the report folder, and
  * prints the path and one line per design. An engine that fails, overruns or is interrupted is reported as
  * such; the report is written in every case, also when the campaign itself is interrupted (a shutdown hook
@@ -70,7 +70,9 @@ public final class CampaignMain implements Callable<Integer> {
             new Engine("jcstress", "dev.dextrace.stress.StressCampaign", List.of(), "jcstress.json",
                     Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()),
             new Engine("lincheck", "dev.dextrace.lincheck.LincheckCampaign", List.of("-Dlincheck.logLevel=error"), "lincheck.json",
-                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of("--traces", dir.resolve("traces").toString())));
+                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of("--traces", dir.resolve("traces").toString())),
+            new Engine("controlled", "dev.dextrace.controlled.ControlledCampaign", List.of(), "controlled.json",
+                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()));
 
     private static final List<String> BUDGETS = List.of("smoke", "full");
     /** What the report folder holds from a run: removed before a new run, so nothing of an old one passes for it. */
@@ -86,7 +88,7 @@ public final class CampaignMain implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "full", description = "smoke or full (default: ${DEFAULT-VALUE}).")
     private String budget;
 
-    @Option(names = "--engines", defaultValue = "jcstress,lincheck", split = ",",
+    @Option(names = "--engines", defaultValue = "jcstress,lincheck,controlled", split = ",",
             description = "Which engines to run (default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
@@ -375,7 +377,7 @@ public final class CampaignMain implements Callable<Integer> {
         merged.designs().forEach(d -> System.out.println(ReportView.summaryLine(d)));
         System.out.println("race report: " + page.toAbsolutePath().normalize());
         reportedCode = (inputs.stream().anyMatch(in -> in.status() != Results.EngineStatus.RAN) ? Exit.ENGINE_DID_NOT_RUN
-                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED) ? Exit.PASSED
+                : merged.designs().stream().allMatch(d -> d.verdict() == Results.Grade.AS_EXPECTED) ? Exit.PASSED
                 : Exit.NOT_AS_EXPECTED).code;
         return reportedCode;
     }

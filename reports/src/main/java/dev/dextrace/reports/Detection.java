@@ -68,7 +68,7 @@ public record Detection(
             Map<String, String> engines = new LinkedHashMap<>();
             runs.get(i).engines().forEach((e, r) -> engines.put(e, r.status().toString()));
             runRows.add(new Run(i + 1, runMillis.get(i), engines,
-                    runs.get(i).designs().stream().allMatch(d -> d.verdict() == Results.Verdict.AS_EXPECTED)));
+                    runs.get(i).designs().stream().allMatch(d -> d.verdict() == Results.Grade.AS_EXPECTED)));
         }
         Map<String, List<Results.Design>> byDesign = new LinkedHashMap<>();
         runs.forEach(r -> r.designs().forEach(d -> byDesign.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d)));

@@ -66,8 +66,8 @@ final class JUnitReport {
         if (mine == null || !mine.ran()) {
             return new Case(engine, d.name(), Kind.SKIPPED, "no selected scenario of " + engine + " applies to " + d.name());
         }
-        Results.Verdict v = Grading.verdict(d, Set.copyOf(mine.rules()), true);
-        return v == Results.Verdict.AS_EXPECTED ? new Case(engine, d.name(), null, null)
+        Results.Grade v = Grading.grade(d, Set.copyOf(mine.rules()), true);
+        return v == Results.Grade.AS_EXPECTED ? new Case(engine, d.name(), null, null)
                 : new Case(engine, d.name(), Kind.FAILURE, d.name() + ": " + v + " on " + engine + " (found: " + mine.rules()
                 + ", expected: " + d.violates().toJavaList() + ")");
     }

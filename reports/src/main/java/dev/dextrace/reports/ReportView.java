@@ -13,7 +13,7 @@ import dev.dextrace.model.results.Results.Event;
 import dev.dextrace.model.results.Results.Finding;
 import dev.dextrace.model.results.Results.Histogram;
 import dev.dextrace.model.results.Results.Outcome;
-import dev.dextrace.model.results.Results.Verdict;
+import dev.dextrace.model.results.Results.Grade;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,7 +184,7 @@ public record ReportView(
         List<Link> bugs = view.findings().stream()
                 .map(f -> new Link(f.anchor(), f.rule() + ": " + f.message())).toList();
         String text;
-        if (design.verdict() == Verdict.NOT_RUN) {
+        if (design.verdict() == Grade.NOT_RUN) {
             text = "No engine ran this design.";
         } else if (bugs.isEmpty()) {
             text = "Clean: no engine found any rule broken.";
@@ -238,7 +238,7 @@ public record ReportView(
         // Engines of the run that are absent here did not run this design.
         Set<String> engineNames = new LinkedHashSet<>(runEngines);
         engineNames.addAll(design.engines().keySet());
-        boolean users = usersDesign(design) && design.verdict() != Verdict.NOT_RUN;
+        boolean users = usersDesign(design) && design.verdict() != Grade.NOT_RUN;
         String verdict = !users ? design.verdict().toString()
                 : design.foundRules().isEmpty() ? "clean" : findings.size() + (findings.size() == 1 ? " bug found" : " bugs found");
         String verdictCss = !users ? css(design.verdict()) : design.foundRules().isEmpty() ? "as-expected" : "missed";
@@ -261,7 +261,7 @@ public record ReportView(
         if (expected && found) {
             text = "expected + found"; // spaces let the narrow column wrap it
             css = "hit";
-        } else if (expected && design.verdict() == Verdict.NOT_RUN) {
+        } else if (expected && design.verdict() == Grade.NOT_RUN) {
             text = "expected, not run"; // not a miss: nothing looked for it
             css = "pending";
         } else if (expected) {
@@ -270,7 +270,7 @@ public record ReportView(
         } else if (found && usersDesign(design)) {
             text = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
             css = "extra";
-        } else if (found && design.verdict() == Verdict.AS_EXPECTED) {
+        } else if (found && design.verdict() == Grade.AS_EXPECTED) {
             text = "found, foreseen"; // the design declares it may also break this rule
             css = "extra";
         } else if (found) {

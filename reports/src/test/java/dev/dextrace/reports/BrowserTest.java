@@ -2,6 +2,7 @@ package dev.dextrace.reports;
 
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
+import dev.dextrace.model.monitor.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -48,7 +49,7 @@ class BrowserTest {
             browser.get(page.toUri().toString());
 
             List<WebElement> ruleHeaders = browser.findElements(By.cssSelector("table.matrix th.rule"));
-            assertEquals(dev.dextrace.model.monitor.Rule.values().length, ruleHeaders.size());
+            assertEquals(Rule.values().length, ruleHeaders.size(), "one column per rule, the FAULT family's included");
             assertTrue(ruleHeaders.stream().allMatch(h -> h.isDisplayed() && h.getSize().getWidth() > 0), "rule columns laid out");
             assertEquals(4, browser.findElements(By.cssSelector("table.matrix tbody tr")).size());
             assertEquals("rgba(255, 235, 233, 1)",
@@ -95,7 +96,7 @@ class BrowserTest {
     void aShrunkBugCardShowsItsKeyEventsWithSourceLines(@TempDir Path dir) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "the browser test needs chromium");
         Results.Design raw = new Results.Design("attempt2-bundled-isr", "Attempt 2", Results.Declared.VIOLATES, List.of("SLOT-5"),
-                List.of("SLOT-5"), Results.Verdict.AS_EXPECTED, Map.of(), List.of(BugsTest.engineFinding(dir.resolve("work"))));
+                List.of("SLOT-5"), Results.Grade.AS_EXPECTED, Map.of(), List.of(BugsTest.engineFinding(dir.resolve("work"))));
         Path report = dir.resolve("report");
         Results results = Bugs.group(new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), List.of(raw)), report);
         Path json = report.resolve("results.json");

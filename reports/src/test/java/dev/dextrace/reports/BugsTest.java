@@ -41,7 +41,7 @@ class BugsTest {
 
     private static Design design(String name, List<Finding> findings) {
         return new Design(name, null, Results.Declared.VIOLATES, List.of("Q-3", "SLOT-5"), List.of("Q-3", "SLOT-5"),
-                Results.Verdict.AS_EXPECTED, Map.of(), findings);
+                Results.Grade.AS_EXPECTED, Map.of(), findings);
     }
 
     @Test

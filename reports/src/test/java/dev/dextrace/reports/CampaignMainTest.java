@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class CampaignMainTest {
                 {"--designs", "nonsense", "--designs: design 'nonsense' is not in the catalogue; designs: "},
                 {"--scenarios", "nonsense", "--scenarios: scenario 'nonsense' does not exist; scenarios: completion-races-submission"},
                 {"--budget", "huge", "--budget: 'huge' is not a budget; budgets: smoke, full"},
-                {"--engines", "jcstress,spin", "--engines: 'spin' is not an engine; engines: jcstress, lincheck"},
+                {"--engines", "jcstress,spin", "--engines: 'spin' is not an engine; engines: jcstress, lincheck, controlled"},
                 {"--scenarios", "legacy-path", "--scenarios: no selected scenario applies to a selected design"},
         };
         for (String[] c : cases) {
@@ -103,6 +104,25 @@ class CampaignMainTest {
         assertFalse(secondResults.run().id().equals(firstRun));
         assertEquals(firstRun, ResultsIO.read(dir.resolve("work.previous/lincheck/lincheck.json")).run().id());
         assertTrue(Files.exists(dir.resolve("out/junit.xml")));
+    }
+
+    @Test
+    void theControlledEngineRunsInTheCampaignWithItsRunIdAndReplays(@TempDir Path dir) throws Exception {
+        Ran r = campaign("--designs", "double-complete,bundled-recommended", "--scenarios", "completion-races-submission",
+                "--budget", "smoke", "--engines", "controlled", "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("engine controlled: ran"), r.out());
+        Results merged = ResultsIO.read(dir.resolve("out/results.json"));
+        assertEquals(merged.run().id(), ResultsIO.read(dir.resolve("work/controlled/controlled.json")).run().id(), "the engine wrote the run's ID");
+        Results.Design wrong = design(merged, "double-complete");
+        assertEquals(List.of("SLOT-4"), wrong.engines().get("controlled").rules());
+        assertTrue(wrong.findings().stream().allMatch(f -> f.engine().equals("controlled")), wrong.findings()::toString);
+        assertTrue(Files.exists(dir.resolve("out/replays/completion-races-submission-SLOT-4.replay")), "its replay beside the report");
+        assertEquals(List.of(), design(merged, "bundled-recommended").engines().get("controlled").rules());
+    }
+
+    private static Results.Design design(Results r, String name) {
+        return r.designs().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

@@ -22,7 +22,7 @@ class CampaignMergeTest {
 
     private static Results engineFile(String engine, Map<String, List<String>> rulesByDesign) {
         List<Results.Design> designs = rulesByDesign.entrySet().stream().map(e -> new Results.Design(e.getKey(), null, null,
-                List.of(), e.getValue(), Results.Verdict.NOT_RUN,
+                List.of(), e.getValue(), Results.Grade.NOT_RUN,
                 Map.of(engine, new Results.DesignEngine(true, e.getValue(), 12L, Map.of(), 100L, 10.0, List.of(), null)),
                 List.of())).toList();
         return new Results(1, "2026-11-24T00:00:00Z", 1L, Map.of(), null,
@@ -41,9 +41,9 @@ class CampaignMergeTest {
 
         Results.Design wrong = r.designs().get(0);
         assertEquals(List.of("ACT-4", "ACT-5"), wrong.foundRules(), "found by the two engines together");
-        assertEquals(Results.Verdict.AS_EXPECTED, wrong.verdict());
-        assertEquals(Results.Verdict.FALSE_ALARM, r.designs().get(1).verdict(), "a correct design with a violation");
-        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(2).verdict());
+        assertEquals(Results.Grade.AS_EXPECTED, wrong.verdict());
+        assertEquals(Results.Grade.FALSE_ALARM, r.designs().get(1).verdict(), "a correct design with a violation");
+        assertEquals(Results.Grade.NOT_RUN, r.designs().get(2).verdict());
         assertEquals(Results.Declared.VIOLATES, wrong.declared());
         assertEquals(2, wrong.engines().size());
     }
@@ -60,7 +60,7 @@ class CampaignMergeTest {
         assertTrue(bad.reason().contains("could not be read"), bad.reason());
 
         Results r = CampaignMerge.merge(List.of(WRONG), List.of(missing, bad), Map.of(), 1, null);
-        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
+        assertEquals(Results.Grade.NOT_RUN, r.designs().get(0).verdict());
         Path out = dir.resolve("report");
         Path json = out.resolve("results.json");
         Files.createDirectories(out);
@@ -82,7 +82,7 @@ class CampaignMergeTest {
         CampaignMerge.EngineInput ours = CampaignMerge.read("lincheck", mine, "run-2");
         assertEquals(Results.EngineStatus.RAN, ours.status());
         assertEquals("run-2", ours.results().run().id());
-        assertEquals(Results.Verdict.AS_EXPECTED,
+        assertEquals(Results.Grade.AS_EXPECTED,
                 CampaignMerge.merge(List.of(WRONG), List.of(ours), Map.of(), 1, null).designs().get(0).verdict());
 
         CampaignMerge.EngineInput foreign = CampaignMerge.read("lincheck", older, "run-2");
@@ -92,7 +92,7 @@ class CampaignMergeTest {
         assertEquals(Results.EngineStatus.NOT_RUN, none.status());
         assertTrue(none.reason().contains("name no run"), none.reason());
         Results merged = CampaignMerge.merge(List.of(WRONG), List.of(foreign), Map.of(), 1, null);
-        assertEquals(Results.Verdict.NOT_RUN, merged.designs().get(0).verdict(), "an old run's findings are not shown as this run's");
+        assertEquals(Results.Grade.NOT_RUN, merged.designs().get(0).verdict(), "an old run's findings are not shown as this run's");
         assertTrue(merged.designs().get(0).foundRules().isEmpty());
 
         assertEquals(Results.EngineStatus.RAN, CampaignMerge.read("lincheck", older).status(), "merge-only joins what is there");

@@ -28,7 +28,7 @@ class DetectionTest {
         List<String> found = new ArrayList<>();
         engines.values().forEach(e -> e.rules().stream().filter(r -> !found.contains(r)).forEach(found::add));
         return new Results.Design(name, "", expected.isEmpty() ? Results.Declared.CLEAN : Results.Declared.VIOLATES,
-                expected, found, Results.Verdict.AS_EXPECTED, engines, List.of());
+                expected, found, Results.Grade.AS_EXPECTED, engines, List.of());
     }
 
     static Results.DesignEngine engine(Long millis, String... rules) {

@@ -14,7 +14,7 @@ import dev.dextrace.model.results.Results.Event;
 import dev.dextrace.model.results.Results.Finding;
 import dev.dextrace.model.results.Results.Histogram;
 import dev.dextrace.model.results.Results.Outcome;
-import dev.dextrace.model.results.Results.Verdict;
+import dev.dextrace.model.results.Results.Grade;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -62,7 +62,7 @@ class EscapingTest {
         Finding finding = new Finding(BOTH, BOTH, BOTH, "SLOT-5", 1, 1, BOTH, List.of(BOTH, "Default"), BOTH,
                 List.of(new Event(1, BOTH, IMG, true), new Event(2, "Default", BOTH, false)), BOTH, BOTH);
         Design design = new Design(SCRIPT, BOTH, Declared.VIOLATES, List.of("SLOT-5"), List.of("SLOT-5"),
-                Verdict.AS_EXPECTED, Map.of(BOTH, jcstress), List.of(finding));
+                Grade.AS_EXPECTED, Map.of(BOTH, jcstress), List.of(finding));
         return new Results(1, BOTH, 1000L, Map.of(BOTH, BOTH), new Environment(BOTH, 2, BOTH),
                 Map.of(BOTH, new EngineRun(EngineStatus.FAILED, BOTH, 5L)), List.of(design));
     }

@@ -114,7 +114,7 @@ class ReportRendererTest {
     }
 
     private static Results.Design oneDesign(String name, Results.Declared declared, List<String> expected, List<String> found,
-                                            Results.Verdict verdict, List<Results.Finding> findings) {
+                                            Results.Grade verdict, List<Results.Finding> findings) {
         Results.DesignEngine controlled = new Results.DesignEngine(true, found, 5L, java.util.Map.of(), null, null, null, 40L,
                 java.util.Map.of("completion-races-submission", "exhaustive up to 1 preemption: 40 interleavings run, 0 violations"));
         return new Results.Design(name, null, declared, expected, found, verdict, java.util.Map.of("controlled", controlled), findings);
@@ -128,7 +128,7 @@ class ReportRendererTest {
     @Test
     void aReportOfOneUsersDesignSaysOnTopWhichBugsAndHowHardItLooked() {
         Results.Design mine = oneDesign("com.example.MyDriver", Results.Declared.CLEAN, List.of(), List.of("SLOT-5"),
-                Results.Verdict.FALSE_ALARM, List.of(slot5()));
+                Results.Grade.FALSE_ALARM, List.of(slot5()));
         Document one = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(mine))));
         Element summary = one.selectFirst("#summary");
         assertNotNull(summary, "one design: a first screen");
@@ -143,7 +143,7 @@ class ReportRendererTest {
 
     @Test
     void aCleanUsersDesignSaysSoOnTop() {
-        Results.Design mine = oneDesign("com.example.MyDriver", Results.Declared.CLEAN, List.of(), List.of(), Results.Verdict.AS_EXPECTED, List.of());
+        Results.Design mine = oneDesign("com.example.MyDriver", Results.Declared.CLEAN, List.of(), List.of(), Results.Grade.AS_EXPECTED, List.of());
         Element summary = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(mine))))
                 .selectFirst("#summary");
         assertTrue(summary.text().contains("Clean: no engine found any rule broken."), summary.text());
@@ -153,7 +153,7 @@ class ReportRendererTest {
     void theCatalogueKeepsItsGradingAndHasNoFirstScreen() {
         assertTrue(page.select("#summary").isEmpty(), "several designs: no one-design first screen");
         Results.Design catalogue = oneDesign("bundled-recommended", Results.Declared.CLEAN, List.of(), List.of("SLOT-5"),
-                Results.Verdict.FALSE_ALARM, List.of(slot5()));
+                Results.Grade.FALSE_ALARM, List.of(slot5()));
         Document one = Jsoup.parse(ReportRenderer.render(new Results(1, "2026-11-30T00:00:00Z", null, null, null, null, List.of(catalogue))));
         assertEquals("false alarm", one.selectFirst("table.matrix td.verdict").text(), "dextrace's own designs are graded as declared");
     }

@@ -6,7 +6,7 @@ import dev.dextrace.model.results.ReportInputException;
 
 import dev.dextrace.model.results.Results.Design;
 import dev.dextrace.model.results.Results.EngineStatus;
-import dev.dextrace.model.results.Results.Verdict;
+import dev.dextrace.model.results.Results.Grade;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,7 @@ class ResultsIOTest {
                 "attempt1-legacy-reentrant"), results.designs().stream().map(Design::name).toList());
         assertEquals(EngineStatus.TIMED_OUT, results.engines().get("lincheck").status());
         Design isr = results.designs().get(1);
-        assertEquals(Verdict.AS_EXPECTED, isr.verdict());
+        assertEquals(Grade.AS_EXPECTED, isr.verdict());
         assertEquals(7, isr.findings().get(0).events().size());
         assertNull(isr.findings().get(0).lincheckTrace());
         assertEquals(List.of("mode", "jcstressTimeBudget", "lincheckInvocations", "filter"),

@@ -131,8 +131,8 @@ final class DesignRun {
         return first;
     }
 
-    Results.Verdict verdict() {
-        return Grading.verdict(design, rules(), ran());
+    Results.Grade verdict() {
+        return Grading.grade(design, rules(), ran());
     }
 
     Results.Design toResults() {

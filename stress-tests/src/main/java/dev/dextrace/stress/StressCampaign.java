@@ -284,7 +284,7 @@ public final class StressCampaign implements Callable<Integer> {
         console.println();
         console.println("jcstress campaign summary:");
         finished.forEach(r -> console.println("  " + r.summary()));
-        long good = finished.stream().filter(r -> r.verdict() == Results.Verdict.AS_EXPECTED).count();
+        long good = finished.stream().filter(r -> r.verdict() == Results.Grade.AS_EXPECTED).count();
         Results.EngineRun engine = engineRun(System.currentTimeMillis() - startMillis);
         boolean passed = engine.status() == Results.EngineStatus.RAN && good == planned.size();
         console.printf("jcstress campaign %s: %d of %d design(s) as expected, jcstress %s (%s), %.0f s; results in %s%n",

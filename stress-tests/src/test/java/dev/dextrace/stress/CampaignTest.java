@@ -41,7 +41,7 @@ class CampaignTest {
         Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
 
         Results.Design good = byName.get("double-complete");
-        assertEquals(Results.Verdict.AS_EXPECTED, good.verdict());
+        assertEquals(Results.Grade.AS_EXPECTED, good.verdict());
         Results.DesignEngine e = good.engines().get("jcstress");
         assertTrue(e.ran());
         assertEquals(List.of("SLOT-4"), e.rules());
@@ -65,11 +65,11 @@ class CampaignTest {
         assertTrue(Files.exists(out.resolve("jcstress-html").resolve("double-complete").resolve("index.html")));
 
         Results.Design mislabelled = byName.get("mislabelled-double-complete");
-        assertEquals(Results.Verdict.FALSE_ALARM, mislabelled.verdict());
+        assertEquals(Results.Grade.FALSE_ALARM, mislabelled.verdict());
         assertEquals("FORBIDDEN", mislabelled.engines().get("jcstress").histograms().get(0).outcomes().get(0).expectation());
 
         Results.Design claims = byName.get("claims-slot-4");
-        assertEquals(Results.Verdict.MISSED, claims.verdict());
+        assertEquals(Results.Grade.MISSED, claims.verdict());
         assertTrue(claims.engines().get("jcstress").ran());
         assertEquals(List.of(), claims.foundRules());
     }
@@ -84,7 +84,7 @@ class CampaignTest {
         assertEquals(0, exit, r.designs().toString());
         Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
         byName.values().forEach(d -> {
-            assertEquals(Results.Verdict.AS_EXPECTED, d.verdict(), d.name());
+            assertEquals(Results.Grade.AS_EXPECTED, d.verdict(), d.name());
             assertTrue(d.engines().get("jcstress").ran(), d.name() + " ran");
         });
 
@@ -112,7 +112,7 @@ class CampaignTest {
         assertEquals(Results.EngineStatus.FAILED, r.engines().get("jcstress").status());
         assertTrue(r.engines().get("jcstress").reason().contains("did not run: jcstress skipped it: 2 actors, 1 CPU(s)"),
                 r.engines().get("jcstress").reason());
-        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(0).verdict());
+        assertEquals(Results.Grade.NOT_RUN, r.designs().get(0).verdict());
         assertFalse(r.designs().get(0).engines().get("jcstress").ran());
     }
 
@@ -165,8 +165,8 @@ class CampaignTest {
 
         Results r = ResultsIO.read(json);
         assertEquals(Results.EngineStatus.INTERRUPTED, r.engines().get("jcstress").status(), r.engines().toString());
-        assertEquals(Results.Verdict.AS_EXPECTED, r.designs().get(0).verdict());
-        assertEquals(Results.Verdict.NOT_RUN, r.designs().get(2).verdict());
+        assertEquals(Results.Grade.AS_EXPECTED, r.designs().get(0).verdict());
+        assertEquals(Results.Grade.NOT_RUN, r.designs().get(2).verdict());
     }
 
     private static boolean firstDesignDone(Path json) {

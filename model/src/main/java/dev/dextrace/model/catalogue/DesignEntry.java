@@ -2,11 +2,14 @@ package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.monitor.Rule;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * A driver design as the harnesses see it: its class and the expectation its {@link DriverDesign}
@@ -24,7 +27,19 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
         if (d.name().isBlank()) {
             throw new IllegalArgumentException(type.getName() + ": @DriverDesign name must not be blank");
         }
+        checkRules(type, "violates", d.violates());
+        checkRules(type, "mayAlsoViolate", d.mayAlsoViolate());
         return new DesignEntry(d.name(), d.summary(), type, TreeSet.of(d.violates()), TreeSet.of(d.mayAlsoViolate()), d.path());
+    }
+
+    /** A misspelt rule ID would make a design unpassable (or a rule silently tolerated): refused when the design is loaded. */
+    private static void checkRules(Class<?> type, String field, String[] ids) {
+        for (String id : ids) {
+            if (Arrays.stream(Rule.values()).noneMatch(r -> r.id().equals(id))) {
+                throw new IllegalArgumentException(type.getName() + ": @DriverDesign " + field + " names '" + id + "', which is not a rule; rules: "
+                        + Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     /** A design by fully qualified class name (user designs on the class path). */

@@ -33,15 +33,15 @@ public final class Grading {
         return (foreseen ? EXPECTED : UNEXPECTED) + verdict.outcome();
     }
 
-    /** The verdict for a design, given the rules all engines together found. */
-    public static Results.Verdict verdict(DesignEntry design, Set<String> found, boolean ran) {
+    /** The grade of a design (results.json's {@code verdict}), given the rules all engines together found. */
+    public static Results.Grade grade(DesignEntry design, Set<String> found, boolean ran) {
         if (!ran) {
-            return Results.Verdict.NOT_RUN;
+            return Results.Grade.NOT_RUN;
         }
         if (found.stream().anyMatch(r -> !design.foresees(r)) || (design.declaredClean() && !found.isEmpty())) {
-            return Results.Verdict.FALSE_ALARM;
+            return Results.Grade.FALSE_ALARM;
         }
-        return found.containsAll(design.violates().toJavaSet()) ? Results.Verdict.AS_EXPECTED : Results.Verdict.MISSED;
+        return found.containsAll(design.violates().toJavaSet()) ? Results.Grade.AS_EXPECTED : Results.Grade.MISSED;
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Grading {
     public static Results.Design design(DesignEntry design, Set<String> found, boolean ran,
                                         java.util.Map<String, Results.DesignEngine> engines, java.util.List<Results.Finding> findings) {
         return new Results.Design(design.name(), design.summary(), declared(design), design.violates().toJavaList(),
-                java.util.List.copyOf(found), verdict(design, found, ran), engines, findings);
+                java.util.List.copyOf(found), grade(design, found, ran), engines, findings);
     }
 
     /** A design selected but not run: listed, so a report shows it was. */

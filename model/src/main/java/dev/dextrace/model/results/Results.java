@@ -95,7 +95,7 @@ public record Results(
             Declared declared,
             List<String> expectedRules,
             List<String> foundRules,
-            Verdict verdict,
+            Grade verdict,
             Map<String, DesignEngine> engines,
             List<Finding> findings) {
         public Design {
@@ -224,7 +224,11 @@ public record Results(
         }
     }
 
-    public enum Verdict {
+    /**
+     * A design's grade: what its engines found against what it declares. Not a monitor {@code Verdict} (one run's
+     * violations); the JSON field keeps its name, {@code verdict}, and its values.
+     */
+    public enum Grade {
         AS_EXPECTED, MISSED, FALSE_ALARM, NOT_RUN;
 
         @JsonValue
