@@ -1,5 +1,6 @@
 package dev.dextrace.reports;
 
+import dev.dextrace.model.ivars.Ivars;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Results;
@@ -67,11 +68,11 @@ public final class CampaignMain implements Callable<Integer> {
 
     /** The engines, in the order a campaign runs them: add a row for a new one. */
     static final List<Engine> ENGINES = List.of(
-            new Engine("jcstress", "dev.dextrace.stress.StressCampaign", List.of(), "jcstress.json",
+            new Engine("jcstress", "dev.dextrace.stress.StressCampaign", List.of(Ivars.ATTACH_SELF), "jcstress.json",
                     Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()),
-            new Engine("lincheck", "dev.dextrace.lincheck.LincheckCampaign", List.of("-Dlincheck.logLevel=error"), "lincheck.json",
+            new Engine("lincheck", "dev.dextrace.lincheck.LincheckCampaign", List.of(Ivars.ATTACH_SELF, "-Dlincheck.logLevel=error"), "lincheck.json",
                     Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of("--traces", dir.resolve("traces").toString())),
-            new Engine("controlled", "dev.dextrace.controlled.ControlledCampaign", List.of(), "controlled.json",
+            new Engine("controlled", "dev.dextrace.controlled.ControlledCampaign", List.of(Ivars.ATTACH_SELF), "controlled.json",
                     Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()));
 
     private static final List<String> BUDGETS = List.of("smoke", "full");

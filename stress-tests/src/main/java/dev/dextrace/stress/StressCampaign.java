@@ -10,6 +10,7 @@ import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.ivars.Ivars;
 import dev.dextrace.stress.fork.ForkConfig;
 import dev.dextrace.stress.fork.SampleFile;
 import dev.dextrace.stress.scenarios.ScenarioTests;
@@ -174,7 +175,7 @@ public final class StressCampaign implements Callable<Integer> {
     private DesignRun runDesign(Jcstress jcstress, DesignEntry d, List<Scenario> mine, AtomicInteger pair, int pairs)
             throws Exception {
         Path samplesDir = out.resolve("samples").resolve(d.name()).toAbsolutePath();
-        List<String> forkArgs = List.of(
+        List<String> forkArgs = List.of(Ivars.ATTACH_SELF,
                 "-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
                 "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
                 "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome);

@@ -41,6 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Ivars {
     /** The system property that turns plain-state observation on (default) or off. */
     public static final String PROPERTY = "dextrace.ivars";
+    /** The JVM option that lets the agent attach to its own JVM directly (else Byte Buddy starts a helper process): for child JVMs. */
+    public static final String ATTACH_SELF = "-Djdk.attach.allowAttachSelf=true";
 
     private static final Set<String> DRIVER_CLASSES = ConcurrentHashMap.newKeySet();
     private static final Set<String> TRANSFORMED = ConcurrentHashMap.newKeySet();
