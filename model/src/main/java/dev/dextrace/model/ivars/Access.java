@@ -204,7 +204,9 @@ public final class Access {
             return access.get(); // not a world's thread (a test constructing a driver): nothing to check against
         }
         ThreadState t = STATE.get();
-        if (t.inHook) {
+        if (t.inHook || ExecutionContext.current().queue() == null) {
+            // outside every queue block is not the dext's code but a harness's (a test, a script step on the
+            // kernel's thread, a local array handed into a DispatchSync): the kernel never touches the dext's ivars
             return access.get();
         }
         String queue = Lockset.queueOfThisThread();
