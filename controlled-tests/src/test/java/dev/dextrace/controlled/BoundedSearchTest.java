@@ -1,5 +1,6 @@
 package dev.dextrace.controlled;
 
+import dev.dextrace.model.ivars.Ivars;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.scenario.Scenario;
@@ -83,7 +84,9 @@ class BoundedSearchTest {
 
     @Test
     void countsTheModelsInterleavingsAsTheIssueMeasuredThem() {
-        // issue 15: attempt2-bundled-isr under completion-races-submission has 39 interleavings with <= 1 preemption, 1,015 with <= 2
+        // issue 15: attempt2-bundled-isr under completion-races-submission has 39 interleavings with <= 1 preemption, 1,015 with <= 2;
+        // since the dext's plain state is observed (ivars), the stores to attempt2's plain table are switch points too:
+        // 1,063 with <= 2 (still 1,015 with -Ddextrace.ivars=off, as the issue measured it)
         DesignEntry d = Catalogue.byName("attempt2-bundled-isr");
         Scenario s = Scenarios.COMPLETION_RACES_SUBMISSION;
         BoundedSearch search = new BoundedSearch(prefix -> {
@@ -95,7 +98,7 @@ class BoundedSearchTest {
         search.round(1, () -> false);
         assertEquals(39, search.runs());
         search.round(2, () -> false);
-        assertEquals(1015, search.runs());
+        assertEquals(Ivars.enabled() ? 1063 : 1015, search.runs());
         assertFalse(search.diverged(), "every run followed its prefix: the model is deterministic under the controlled runtime");
     }
 
