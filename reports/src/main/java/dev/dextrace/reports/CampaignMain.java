@@ -131,6 +131,8 @@ public final class CampaignMain implements Callable<Integer> {
     private int reportedCode;
     /** Set once the campaign's own exit code is known (and --failure-file written for it). */
     private volatile boolean exitDecided;
+    /** Set first thing when SIGINT/SIGTERM arrives: whatever the main thread then decides, the campaign was interrupted. */
+    private volatile boolean signalled;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CampaignMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -151,7 +153,9 @@ public final class CampaignMain implements Callable<Integer> {
 
     /** The exit code, also written to --failure-file when it is not 0. */
     private int finished(int code) {
-        if (code != Exit.PASSED.code) {
+        if (signalled) { // the engines ended because of the signal: what they left is not this run's outcome
+            writeFailure(INTERRUPTED_LINE);
+        } else if (code != Exit.PASSED.code) {
             writeFailure(code + " " + Stream.of(Exit.values()).filter(e -> e.code == code).map(Enum::name).findFirst().orElse(""));
         }
         exitDecided = true;
@@ -306,12 +310,15 @@ public final class CampaignMain implements Callable<Integer> {
 
     /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */
     private void onInterrupt() {
+        signalled = true;
         guard.stopAll(EngineProcess.GRACE);
         report(true);
         if (!exitDecided) { // the campaign had not ended on its own: a build tool must not take it for a pass
-            writeFailure("130/143 INTERRUPTED");
+            writeFailure(INTERRUPTED_LINE);
         }
     }
+
+    private static final String INTERRUPTED_LINE = "130/143 INTERRUPTED";
 
     /** What the report's header shows as the budget. */
     private Map<String, Object> shownBudget() {
