@@ -11,6 +11,10 @@ import org.objectweb.asm.Type;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.security.CodeSource;
@@ -20,6 +24,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,6 +48,27 @@ public final class Ivars {
     public static final String PROPERTY = "dextrace.ivars";
     /** The JVM option that lets the agent attach to its own JVM directly (else Byte Buddy starts a helper process): for child JVMs. */
     public static final String ATTACH_SELF = "-Djdk.attach.allowAttachSelf=true";
+
+    /**
+     * The options a child JVM that runs driver code needs: Byte Buddy's agent jar as {@code -javaagent}, so the
+     * instrumentation is there from the start instead of attached (a self-attach costs about 0.25 s of each
+     * JVM's start, more under load: every jcstress fork pays it), and {@link #ATTACH_SELF} as the fallback
+     * when the agent is not a jar file (classes from a directory).
+     */
+    public static List<String> childJvmOptions() {
+        CodeSource agent = ByteBuddyAgent.class.getProtectionDomain().getCodeSource();
+        Optional<Path> jar = Optional.ofNullable(agent).map(CodeSource::getLocation).flatMap(Ivars::path)
+                .filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".jar"));
+        return jar.map(p -> List.of("-javaagent:" + p, ATTACH_SELF)).orElse(List.of(ATTACH_SELF));
+    }
+
+    private static Optional<Path> path(URL location) {
+        try {
+            return Optional.of(Path.of(location.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 
     private static final Set<String> DRIVER_CLASSES = ConcurrentHashMap.newKeySet();
     private static final Set<String> TRANSFORMED = ConcurrentHashMap.newKeySet();
