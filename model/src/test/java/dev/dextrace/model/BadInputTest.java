@@ -133,6 +133,6 @@ class BadInputTest {
     void aDesignDeclaringKnownRulesLoads() {
         DesignEntry d = DesignEntry.of(TestDesigns.TouchAfterStart.class);
         assertEquals(List.of("SLOT-5"), d.violates().toJavaList());
-        assertEquals(Catalogue.all().size(), Catalogue.select("all").size());
+        assertEquals(Catalogue.all().size(), Catalogue.select("catalogue").size());
     }
 }

@@ -31,21 +31,58 @@ public final class Catalogue {
         return ALL;
     }
 
-    /** The design with this name; the message lists the names there are. */
+    /** The design with this name, of the catalogue or the user's project; the message lists the names there are. */
     public static DesignEntry byName(String name) {
-        return ALL.find(d -> d.name().equals(name)).getOrElseThrow(() -> new IllegalArgumentException(
-                "design '" + name + "' is not in the catalogue; designs: " + ALL.map(DesignEntry::name).mkString(", ")));
+        return ALL.find(d -> d.name().equals(name)).orElse(() -> known().find(d -> d.name().equals(name)))
+                .getOrElseThrow(() -> new IllegalArgumentException("design '" + name + "' is not in the catalogue; " + whatThereIs()));
+    }
+
+    /** The designs of the user's project: every {@code @DriverDesign} class on the class path outside the catalogue. */
+    public static List<DesignEntry> project() {
+        return ProjectDesigns.all();
     }
 
     /**
-     * Designs for a filter: "all"/empty, or a comma-separated list of catalogue names and fully
-     * qualified class names of user designs.
+     * Designs for a filter, comma-separated: {@code all} (or empty: the catalogue and the project's designs),
+     * {@code catalogue}, {@code project} (the user's designs, found on the class path), a design's name, or a
+     * design class's fully qualified name. A word that names nothing is refused with what there is.
      */
     public static List<DesignEntry> select(String filter) {
-        if (filter == null || filter.isBlank() || filter.equals("all")) {
-            return ALL;
+        List<String> words = filter == null ? List.empty() : List.of(filter.split(",")).map(String::trim).filter(s -> !s.isEmpty());
+        if (words.isEmpty()) {
+            words = List.of("all");
         }
-        return List.of(filter.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.contains(".") ? DesignEntry.forClassName(s) : byName(s));
+        List<DesignEntry> chosen = words.flatMap(Catalogue::designsFor).distinctBy(DesignEntry::type);
+        if (chosen.isEmpty()) { // "project" in a project without designs
+            throw new IllegalArgumentException("'" + filter + "' selects no design: no @DriverDesign class of your project is on the class path; "
+                    + whatThereIs());
+        }
+        return chosen;
+    }
+
+    private static List<DesignEntry> designsFor(String word) {
+        return switch (word) {
+            case "all" -> known();
+            case "catalogue" -> ALL;
+            case "project" -> project();
+            default -> word.contains(".") ? List.of(DesignEntry.forClassName(word)) : List.of(byName(word));
+        };
+    }
+
+    /** The catalogue's designs, then the project's; a name used twice would make a filter ambiguous, so it is refused. */
+    private static List<DesignEntry> known() {
+        List<DesignEntry> known = ALL.appendAll(project());
+        known.groupBy(DesignEntry::name).filterValues(ds -> ds.size() > 1).headOption().forEach(t -> {
+            throw new IllegalArgumentException("two designs are named '" + t._1 + "': "
+                    + t._2.map(d -> d.type().getName()).mkString(" and ") + "; rename one in its @DriverDesign");
+        });
+        return known;
+    }
+
+    private static String whatThereIs() {
+        List<DesignEntry> project = project();
+        return "designs: " + ALL.map(DesignEntry::name).mkString(", ") + "; your project's (@DriverDesign classes on the class path): "
+                + (project.isEmpty() ? "none found" : project.map(d -> d.name() + " (" + d.type().getName() + ")").mkString(", "))
+                + "; or all, catalogue, project, or a design's class name";
     }
 }
