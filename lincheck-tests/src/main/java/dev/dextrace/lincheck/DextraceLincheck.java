@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * }</pre>
  * The design's {@code @DriverDesign} annotation says what to expect: a violation of a rule it does not
  * foresee (on a design declared clean: any violation) fails the check with an {@link AssertionError}
- * naming the rule, the slot or action, Lincheck's interleaving, the trace file and a replay command.
+ * naming the rule, the slot or action, Lincheck's interleaving, the trace file and a replay command; so
+ * does a rule it declares and the search did not show, naming the scenarios and how much was searched.
  */
 public final class DextraceLincheck {
     /** Interleavings explored per scenario by {@link #check(Class)}. */
@@ -35,17 +36,23 @@ public final class DextraceLincheck {
 
     /**
      * @param invocationsPerScenario interleavings Lincheck explores per scenario (and again after a catch)
-     * @return what the searches showed, when nothing unforeseen did
-     * @throws AssertionError naming each unforeseen rule and where it showed
+     * @return what the searches showed, when it is what the design declares
+     * @throws AssertionError naming each unforeseen rule and where it showed, or each declared rule not shown
      * @throws IllegalArgumentException if the class has no {@code @DriverDesign} annotation
      */
     public static DesignSearch.Report check(Class<? extends IOUserSCSIParallelInterfaceController> design, int invocationsPerScenario) {
         DesignEntry d = DesignEntry.of(design);
         DesignSearch.Report r = DesignSearch.run(d, Scenarios.forDesign(d).toJavaList(), invocationsPerScenario,
-                DesignSearch.Goal.UNFORESEEN_ONLY, false, TRACES, x -> { });
+                DesignSearch.Goal.EXPECTED_RULES, false, TRACES, x -> { });
         if (!r.unforeseen().isEmpty()) {
             String what = r.unforeseen().stream().map(rule -> describe(r.caught().get(rule))).collect(Collectors.joining("\n\n"));
             throw failure(d, r.unforeseen(), what);
+        }
+        if (!r.missed().isEmpty()) { // asked to show a rule and did not: a check that cannot fail would pass here
+            throw new AssertionError(d.name() + " declares " + String.join(", ", r.missed()) + " but the search did not show it: "
+                    + r.searches().size() + " searches over " + r.searches().stream().map(x -> x.scenario().name()).distinct()
+                    .collect(Collectors.joining(", ")) + ", " + r.invocations() + " interleavings (" + invocationsPerScenario
+                    + " per search); found " + (r.rules().isEmpty() ? "nothing" : String.join(", ", r.rules())));
         }
         return r;
     }

@@ -27,6 +27,24 @@ class DextraceLincheckTest {
         assertTrue(e.getMessage().contains("SLOT-4 on slot ") && e.getMessage().contains("replay: mvn"), e::getMessage);
     }
 
+    /** Declares a rule the recommended design never breaks: the check must say it was not shown. */
+    @DriverDesign(name = "claims-slot-4", path = DriverDesign.Path.BUNDLED, violates = "SLOT-4", summary = "declares a bug it has not")
+    static class ClaimsSlot4 extends BundledRecommended {
+    }
+
+    @Test
+    void aDeclaredRuleNotShownFailsNamingTheRuleTheScenariosAndTheSearch() {
+        AssertionError e = assertThrows(AssertionError.class, () -> DextraceLincheck.check(ClaimsSlot4.class, 10));
+        assertTrue(e.getMessage().startsWith("claims-slot-4 declares SLOT-4 but the search did not show it"), e::getMessage);
+        assertTrue(e.getMessage().contains("completion-races-submission") && e.getMessage().contains("interleavings (10 per search)"),
+                e::getMessage);
+    }
+
+    @Test
+    void aDeclaredRuleShownPasses() {
+        assertTrue(DextraceLincheck.check(DoubleComplete.class, 10).rules().contains("SLOT-4"));
+    }
+
     @Test
     void aClassWithoutTheAnnotationIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
