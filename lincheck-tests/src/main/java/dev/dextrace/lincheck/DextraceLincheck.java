@@ -5,7 +5,6 @@ import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.scenario.Scenarios;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,22 +43,10 @@ public final class DextraceLincheck {
         DesignEntry d = DesignEntry.of(design);
         DesignSearch.Report r = DesignSearch.run(d, Scenarios.forDesign(d).toJavaList(), invocationsPerScenario,
                 DesignSearch.Goal.EXPECTED_RULES, false, TRACES, x -> { });
-        if (!r.unforeseen().isEmpty()) {
-            String what = r.unforeseen().stream().map(rule -> describe(r.caught().get(rule))).collect(Collectors.joining("\n\n"));
-            throw failure(d, r.unforeseen(), what);
-        }
-        if (!r.missed().isEmpty()) { // asked to show a rule and did not: a check that cannot fail would pass here
-            throw new AssertionError(d.name() + " declares " + String.join(", ", r.missed()) + " but the search did not show it: "
-                    + r.searches().size() + " searches over " + r.searches().stream().map(x -> x.scenario().name()).distinct()
-                    .collect(Collectors.joining(", ")) + ", " + r.invocations() + " interleavings (" + invocationsPerScenario
-                    + " per search); found " + (r.rules().isEmpty() ? "nothing" : String.join(", ", r.rules())));
-        }
+        d.assertShown(r.rules(), r.searches().size() + " searches over " + r.searches().stream().map(x -> x.scenario().name()).distinct()
+                .collect(Collectors.joining(", ")) + ", " + r.invocations() + " interleavings (" + invocationsPerScenario + " per search)",
+                rule -> describe(r.caught().get(rule)));
         return r;
-    }
-
-    private static AssertionError failure(DesignEntry d, Set<String> rules, String what) {
-        return new AssertionError(d.name() + (d.declaredClean() ? " is declared clean but violates " : " violates rules it does not foresee: ")
-                + String.join(", ", rules) + "\n\n" + what);
     }
 
     private static String describe(DesignSearch.Catch c) {

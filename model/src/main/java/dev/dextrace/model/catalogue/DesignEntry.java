@@ -9,6 +9,9 @@ import io.vavr.collection.TreeSet;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +67,24 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
     /** Whether a rule seen on this design was foreseen (expected or tolerated). */
     public boolean foresees(String ruleId) {
         return violates.contains(ruleId) || mayAlsoViolate.contains(ruleId);
+    }
+
+    /**
+     * A one-call check's verdict on what a search showed: fails when a rule showed that the design does not
+     * foresee (any rule, on a design declared clean), then when a declared rule did not show. {@code searched}
+     * says how much was searched ("3 scenarios, 240 interleavings"); {@code describe} gives where a rule showed.
+     */
+    public void assertShown(Set<String> found, String searched, Function<String, String> describe) {
+        List<String> unforeseen = found.stream().filter(r -> declaredClean() || !foresees(r)).sorted().toList();
+        if (!unforeseen.isEmpty()) {
+            throw new AssertionError(name + (declaredClean() ? " is declared clean but violates " : " violates rules it does not foresee: ")
+                    + String.join(", ", unforeseen) + "\n\n" + unforeseen.stream().map(describe).collect(Collectors.joining("\n\n")));
+        }
+        List<String> missed = violates.filter(r -> !found.contains(r)).toJavaList();
+        if (!missed.isEmpty()) { // asked to show a rule and did not: a check that cannot fail would pass here
+            throw new AssertionError(name + " declares " + String.join(", ", missed) + " but the search did not show it: " + searched
+                    + "; found " + (found.isEmpty() ? "nothing" : String.join(", ", new java.util.TreeSet<>(found))));
+        }
     }
 
     /** A fresh driver instance (one per world). */
