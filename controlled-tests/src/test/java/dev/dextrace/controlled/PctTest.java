@@ -62,11 +62,11 @@ class PctTest {
         DesignEntry d = Catalogue.byName("attempt2-bundled-isr");
         Scenario s = Scenarios.COMPLETION_RACES_SUBMISSION;
         int hits = 0;
-        for (long seed = 0; seed < 40; seed++) {
+        for (long seed = 0; seed < 200; seed++) {
             Verdict v = s.load(s.builder(d).twoLanes().controlled(new Pct(seed, 100, 2))).run(Duration.ofSeconds(20));
             hits += v.rules().contains("SLOT-5") ? 1 : 0;
         }
-        assertTrue(hits > 0, "no PCT run of 40 showed SLOT-5");
+        assertTrue(hits > 0, "no PCT run of 200 showed SLOT-5");
     }
 
     @Test

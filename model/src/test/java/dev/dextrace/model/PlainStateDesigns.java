@@ -1,6 +1,8 @@
 package dev.dextrace.model;
 
+import dev.dextrace.model.catalogue.Attempt2BundledIsr;
 import dev.dextrace.model.catalogue.BundledRecommended;
+import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.driverkit.OSAction;
 
 import java.lang.invoke.VarHandle;
@@ -126,6 +128,44 @@ final class PlainStateDesigns {
         int touchOutsideAWorld() {
             touch();
             return stats.touched;
+        }
+    }
+
+    /**
+     * Attempt 2 as a port keeps it: a struct per slot whose plain boolean field is set after the hardware
+     * started. Only a field store sits between the start and the mark, so the search can show CMP-1 only
+     * if a field store is a switch point.
+     */
+    @DriverDesign(name = "struct-flag-after-start", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
+            summary = "attempt 2 with per-slot structs")
+    static final class StructFlagAfterStart extends Attempt2BundledIsr {
+        static final class SlotContext {
+            boolean inFlight;
+        }
+
+        private SlotContext[] fSlots;
+
+        @Override
+        protected void newSlotStateTable() {
+            fSlots = new SlotContext[maxTaskCount];
+            for (int i = 0; i < maxTaskCount; i++) {
+                fSlots[i] = new SlotContext();
+            }
+        }
+
+        @Override
+        protected void markInFlight(int index) {
+            fSlots[index].inFlight = true;
+        }
+
+        @Override
+        protected boolean isInFlight(int index) {
+            return fSlots[index].inFlight;
+        }
+
+        @Override
+        protected void markIdle(int index) {
+            fSlots[index].inFlight = false;
         }
     }
 }

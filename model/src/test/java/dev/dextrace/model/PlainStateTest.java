@@ -121,6 +121,13 @@ class PlainStateTest {
     }
 
     @Test
+    void aFieldStoreIsASwitchPointSoTheInterruptCanRunBetweenTheStartAndTheMark() {
+        Exploration.Result r = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, DesignEntry.of(PlainStateDesigns.StructFlagAfterStart.class),
+                0, 500, seen -> seen.containsAll(java.util.Set.of("Q-3", "SLOT-5", "CMP-1")));
+        assertTrue(r.firstByRule().keySet().containsAll(java.util.Set.of("Q-3", "SLOT-5", "CMP-1")), () -> "found " + r.firstByRule().keySet());
+    }
+
+    @Test
     void accessesFromAThreadOutsideAnyWorldAreIgnored() throws InterruptedException {
         World w = scriptedWorld(PlainStateDesigns.InnerState::new);
         int before = w.driverKit().plainState().locations();

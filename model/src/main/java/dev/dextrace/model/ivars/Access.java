@@ -31,10 +31,10 @@ import java.util.function.Supplier;
  *
  * <p>Cost: a thread outside any world returns after one ThreadLocal read. Accesses while the world
  * boots (before its lanes start, one thread) are checked without an event. After that, an access the
- * hook performs itself (primitive array loads, array stores) is a protocol event and a switch point,
+ * hook performs itself (primitive array loads, array and field stores) is a protocol event and a switch point,
  * with the access inside the event's step, so a controlled run (and Lincheck) can switch threads
  * between a read and the write that follows it, and a run Lincheck finds replays on the controlled
- * runtime. Which accesses are events never depends on the order threads ran in. Field accesses,
+ * runtime. Which accesses are events never depends on the order threads ran in. Field loads,
  * reference-array loads and collection calls are checked without an event (see {@link #NOTHING}).
  */
 public final class Access {
@@ -62,9 +62,16 @@ public final class Access {
             Collections.synchronizedNavigableSet(new TreeSet<>()).getClass(), Collections.synchronizedMap(new HashMap<>()).getClass(),
             Collections.synchronizedSortedMap(new TreeMap<>()).getClass(), Collections.synchronizedNavigableMap(new TreeMap<>()).getClass()));
 
+    private static final MethodHandle STORE_FIELD;
+    private static final MethodHandle STORE_STATIC;
+
     static {
         try {
-            COLLECTION = MethodHandles.lookup().findStatic(Access.class, "collection", MethodType.methodType(void.class, Object.class, int.class));
+            MethodHandles.Lookup here = MethodHandles.lookup();
+            COLLECTION = here.findStatic(Access.class, "collection", MethodType.methodType(void.class, Object.class, int.class));
+            STORE_FIELD = here.findStatic(Access.class, "storeField",
+                    MethodType.methodType(void.class, MethodHandle.class, int.class, Object.class, Object.class));
+            STORE_STATIC = here.findStatic(Access.class, "storeStatic", MethodType.methodType(void.class, MethodHandle.class, int.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -172,6 +179,68 @@ public final class Access {
 
     private static <T> T element(Object array, int index, int site, Supplier<T> access) {
         return array == null ? access.get() : observe(array, index, index, Site.get(site), access);
+    }
+
+    /**
+     * Bootstrap of a rewritten {@code putfield}: the store, performed by the hook in the access's step; a
+     * final or volatile field (not observed) keeps its plain setter.
+     */
+    public static CallSite fieldStore(MethodHandles.Lookup lookup, String name, MethodType type, Class<?> owner, String field, int site)
+            throws ReflectiveOperationException {
+        MethodHandle setter = lookup.findSetter(owner, field, type.parameterType(1));
+        if (!Site.get(site).plain()) {
+            return new ConstantCallSite(setter.asType(type));
+        }
+        MethodHandle generic = setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        return new ConstantCallSite(MethodHandles.insertArguments(STORE_FIELD, 0, generic, site).asType(type));
+    }
+
+    /** Bootstrap of a rewritten {@code putstatic}, as {@link #fieldStore}. */
+    public static CallSite staticStore(MethodHandles.Lookup lookup, String name, MethodType type, Class<?> owner, String field, int site)
+            throws ReflectiveOperationException {
+        MethodHandle setter = lookup.findStaticSetter(owner, field, type.parameterType(0));
+        if (!Site.get(site).plain()) {
+            return new ConstantCallSite(setter.asType(type));
+        }
+        MethodHandle generic = setter.asType(MethodType.methodType(void.class, Object.class));
+        return new ConstantCallSite(MethodHandles.insertArguments(STORE_STATIC, 0, generic, site).asType(type));
+    }
+
+    static void storeField(MethodHandle setter, int site, Object target, Object value) {
+        Site s = Site.get(site);
+        if (target == null) {
+            perform(() -> {
+                setter.invokeExact(target, value);
+            }); // the driver's own NullPointerException
+            return;
+        }
+        observe(target, s.fieldKey(), -1, s, () -> perform(() -> {
+            setter.invokeExact(target, value);
+        }));
+    }
+
+    static void storeStatic(MethodHandle setter, int site, Object value) {
+        Site s = Site.get(site);
+        observe(STATICS, s.fieldKey(), -1, s, () -> perform(() -> {
+            setter.invokeExact(value);
+        }));
+    }
+
+    /** A store through a method handle; what it throws (an unchecked exception or an error) reaches the driver as the store's own. */
+    private static Object perform(Store store) {
+        try {
+            store.run();
+            return null;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("a field store failed: " + t, t);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Store {
+        void run() throws Throwable;
     }
 
     /** A call on a java.util collection: a read or a write of the whole collection, as the site says. */

@@ -38,6 +38,13 @@ final class Transformer implements ClassFileTransformer {
     private static final Handle COLLECTION_CALL = new Handle(Opcodes.H_INVOKESTATIC, ACCESS, "collectionCall",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;I)Ljava/lang/invoke/CallSite;",
             false);
+    /** Bootstraps of a rewritten field store: the hook performs the store itself, in the access's step. */
+    private static final Handle FIELD_STORE = new Handle(Opcodes.H_INVOKESTATIC, ACCESS, "fieldStore",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+    private static final Handle STATIC_STORE = new Handle(Opcodes.H_INVOKESTATIC, ACCESS, "staticStore",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)"
+                    + "Ljava/lang/invoke/CallSite;", false);
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined, ProtectionDomain domain, byte[] bytes) {
@@ -134,8 +141,6 @@ final class Transformer implements ClassFileTransformer {
                 }
             }
             if (!initializer) {
-                boolean write = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
-                boolean wide = descriptor.equals("J") || descriptor.equals("D");
                 switch (opcode) {
                     case Opcodes.GETFIELD -> {
                         super.visitInsn(Opcodes.DUP);
@@ -143,20 +148,19 @@ final class Transformer implements ClassFileTransformer {
                         hook("field", "(Ljava/lang/Object;I)V");
                     }
                     case Opcodes.PUTFIELD -> {
-                        // bring a copy of the object above the value: [obj, v] -> [obj, v, obj]
-                        if (wide) {
-                            super.visitInsn(Opcodes.DUP2_X1);
-                            super.visitInsn(Opcodes.POP2);
-                            super.visitInsn(Opcodes.DUP_X2);
-                        } else {
-                            super.visitInsn(Opcodes.SWAP);
-                            super.visitInsn(Opcodes.DUP_X1);
-                        }
-                        push(site(Site.Kind.FIELD, true, owner, name));
-                        hook("field", "(Ljava/lang/Object;I)V");
+                        // the store itself goes through the hook (a call site per field), so it is an event and a
+                        // switch point with the store in its step: a run can switch between a read and this write
+                        super.visitInvokeDynamicInsn("putfield", "(L" + owner + ";" + descriptor + ")V", FIELD_STORE,
+                                Type.getObjectType(owner), name, site(Site.Kind.FIELD, true, owner, name));
+                        return;
+                    }
+                    case Opcodes.PUTSTATIC -> {
+                        super.visitInvokeDynamicInsn("putstatic", "(" + descriptor + ")V", STATIC_STORE,
+                                Type.getObjectType(owner), name, site(Site.Kind.STATIC_FIELD, true, owner, name));
+                        return;
                     }
                     default -> {
-                        push(site(Site.Kind.STATIC_FIELD, write, owner, name));
+                        push(site(Site.Kind.STATIC_FIELD, false, owner, name));
                         hook("staticField", "(I)V");
                     }
                 }
