@@ -4,6 +4,7 @@ import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
@@ -42,24 +43,16 @@ public final class ControlledSearch {
      * @param reduce        partial-order reduction (sleep sets) on
      */
     public record Budget(String name, int preemptions, int pctRuns, int pctDepth, int maxRunsPerScenario, boolean reduce) {
-        public static final Budget SMOKE = new Budget("smoke", 1, 20, 2, 5_000, true);
-        public static final Budget FULL = new Budget("full", 2, 100, 3, 20_000, true);
-        public static final Budget TOUGH = new Budget("tough", 3, 300, 3, 50_000, true);
-
         public Budget {
             if (preemptions < 0 || pctRuns < 0 || pctDepth < 1 || maxRunsPerScenario < 1) {
                 throw new IllegalArgumentException("budget " + name + ": preemptions and pctRuns must be >= 0, pctDepth and maxRunsPerScenario >= 1");
             }
         }
 
-        /** smoke, full or tough; the message names the allowed values. */
-        public static Budget named(String name) {
-            return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
-                case "smoke" -> SMOKE;
-                case "full" -> FULL;
-                case "tough" -> TOUGH;
-                default -> throw new IllegalArgumentException("--budget '" + name + "' is not known; budgets: smoke, full, tough");
-            };
+        /** The controlled runtime's row of the one budget table, with partial-order reduction on. */
+        public static Budget of(dev.dextrace.engine.Budget level) {
+            dev.dextrace.engine.Budget.Controlled c = level.controlled();
+            return new Budget(level.label(), c.preemptions(), c.pctRuns(), c.pctDepth(), c.maxRunsPerScenario(), true);
         }
 
         public Budget withoutReduction() {
@@ -134,7 +127,7 @@ public final class ControlledSearch {
             List<Results.Finding> findings = new ArrayList<>();
             firstByRule.values().forEach(f -> {
                 byRule.put(f.rule(), f.millisFromDesignStart());
-                String replay = replayDir == null ? null : replayCommand(replayFile(replayDir, design, f));
+                String replay = replayDir == null ? null : ReplayCommand.of(replayFile(replayDir, design, f));
                 findings.add(Grading.finding(design.name() + "/controlled/" + f.scenario().name() + "/" + (findings.size() + 1),
                         ENGINE, f.scenario().name(), f.verdict().first(f.rule()).get(), null, replay));
             });
@@ -178,11 +171,6 @@ public final class ControlledSearch {
 
     static Path replayFile(Path dir, DesignEntry design, Found f) {
         return dir.resolve(design.name()).resolve(f.scenario().name() + "-" + f.rule() + ".replay").toAbsolutePath();
-    }
-
-    /** The command that re-runs a replay file on the model's controlled runtime. */
-    static String replayCommand(Path replayFile) {
-        return "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=" + replayFile;
     }
 
     /** The search of one design: per-scenario state across the rounds. */

@@ -1,5 +1,6 @@
 package dev.dextrace.controlled;
 
+import dev.dextrace.engine.Budget;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Rule;
@@ -35,7 +36,7 @@ class ControlledCatalogueTest {
     @MethodSource("designs")
     void meetsItsDeclaredExpectation(DesignEntry d) {
         ControlledSearch.Report r = assertTimeoutPreemptively(Duration.ofMinutes(2),
-                () -> ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.SMOKE, s -> { }));
+                () -> ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { }));
         assertEquals(Results.Grade.AS_EXPECTED, Grading.grade(d, r.rules(), true),
                 () -> d.name() + " declares " + d.violates() + " (may also " + d.mayAlsoViolate() + ") but showed " + r.rules()
                         + "\n" + r.statements());
@@ -46,8 +47,8 @@ class ControlledCatalogueTest {
             if (d.declaredClean()) {
                 // a correct design is searched to the end of the budget: the whole bound, then every PCT run
                 assertTrue(s.complete(), s::toString);
-                assertEquals(ControlledSearch.Budget.SMOKE.preemptions(), s.bound(), s::toString);
-                assertEquals(ControlledSearch.Budget.SMOKE.pctRuns(), s.pctRuns(), s::toString);
+                assertEquals(ControlledSearch.Budget.of(Budget.SMOKE).preemptions(), s.bound(), s::toString);
+                assertEquals(ControlledSearch.Budget.of(Budget.SMOKE).pctRuns(), s.pctRuns(), s::toString);
                 assertTrue(s.toString().startsWith("exhaustive up to 1 preemption: "), s::toString);
             }
         }
@@ -60,7 +61,7 @@ class ControlledCatalogueTest {
         // reaches bound 1 in the first scenario only after bound 0 of all five, so Q-3 is first found in the first
         // scenario and the later scenarios stop at bound 0 once everything has shown.
         DesignEntry d = Catalogue.byName("attempt2-bundled-isr");
-        ControlledSearch.Report r = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.SMOKE, s -> { });
+        ControlledSearch.Report r = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { });
         List<Integer> bounds = r.statements().stream().map(ControlledSearch.Statement::bound).toList();
         assertEquals(List.of(1, 0, 0, 0, 0), bounds, r.statements()::toString);
         assertTrue(r.statements().stream().allMatch(s -> s.cut() == ControlledSearch.Cut.RULES_SHOWN), r.statements()::toString);
@@ -75,7 +76,7 @@ class ControlledCatalogueTest {
             java.util.Map<String, List<Long>> millis = new java.util.TreeMap<>();
             java.util.Map<String, Integer> run = new java.util.TreeMap<>();
             for (int i = 0; i < repeats; i++) {
-                ControlledSearch.Report r = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.SMOKE, s -> { });
+                ControlledSearch.Report r = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { });
                 assertNotNull(r.firstDetectionMillis(), d.name());
                 r.firstByRule().values().forEach(f -> {
                     millis.computeIfAbsent(f.rule(), x -> new ArrayList<>()).add(f.millisFromDesignStart());

@@ -1,5 +1,6 @@
 package dev.dextrace.controlled;
 
+import dev.dextrace.engine.Budget;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.EventKind;
@@ -114,9 +115,9 @@ class ReductionTest {
         StringBuilder counts = new StringBuilder();
         assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
             for (DesignEntry d : Catalogue.all()) {
-                ControlledSearch.Report with = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.SMOKE, s -> { });
+                ControlledSearch.Report with = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { });
                 ControlledSearch.Report without = ControlledSearch.run(d, Scenarios.all().toJavaList(),
-                        ControlledSearch.Budget.SMOKE.withoutReduction(), s -> { });
+                        ControlledSearch.Budget.of(Budget.SMOKE).withoutReduction(), s -> { });
                 if (!with.rules().equals(without.rules())) {
                     differences.add(d.name() + ": " + with.rules() + " with reduction, " + without.rules() + " without");
                 }

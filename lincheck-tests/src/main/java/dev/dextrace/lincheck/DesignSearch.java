@@ -3,6 +3,7 @@ package dev.dextrace.lincheck;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.scenario.Scenario;
@@ -135,8 +136,7 @@ public final class DesignSearch {
 
     /** The command that re-runs a replay file on the model's controlled runtime. */
     public static String replayCommand(Path replayFile) {
-        return replayFile == null ? null : "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args="
-                + replayFile.toAbsolutePath();
+        return replayFile == null ? null : ReplayCommand.of(replayFile);
     }
 
     /** Lincheck's report without its detailed trace (which lists every memory access, megabytes of it). */

@@ -4,6 +4,7 @@ import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.replay.Shrink;
 import dev.dextrace.model.results.Grading;
@@ -37,8 +38,7 @@ public final class Bugs {
     /** The folder of the report's replay files, relative to the report folder. */
     static final String REPLAYS = "replays";
     /** Run from the report folder, inside target/ of a dextrace checkout. */
-    static final String REPLAY_COMMAND = "mvn -B -q -f ../../pom.xml -pl model exec:java"
-            + " -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
+    static final String REPLAY_COMMAND = ReplayCommand.FROM_REPORT_FOLDER;
     /** The events a card draws in its lanes; the rest of the story is folded. */
     static final int KEY_EVENTS = 10;
     private static final List<String> ENGINE_PREFERENCE = List.of("controlled", "lincheck", "jcstress");
@@ -314,13 +314,11 @@ public final class Bugs {
 
     /** The replay file an engine's command names (engines write absolute paths under target/). */
     static Path replayFile(Finding f) {
-        String c = f.replayCommand();
-        int at = c == null ? -1 : c.indexOf("-Dexec.args=");
-        return at < 0 ? null : Path.of(c.substring(at + "-Dexec.args=".length()).trim());
+        return ReplayCommand.fileOf(f.replayCommand()).orElse(null);
     }
 
     static String command(Path relative) {
-        return REPLAY_COMMAND + relative.toString().replace('\\', '/');
+        return ReplayCommand.fromReportFolder(relative);
     }
 
     /** A design name as a folder name: a class name stays readable, anything odd becomes '_'. */

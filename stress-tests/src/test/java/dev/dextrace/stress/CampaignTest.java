@@ -1,5 +1,7 @@
 package dev.dextrace.stress;
 
+import dev.dextrace.engine.Budget;
+import dev.dextrace.engine.EngineMain;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.Results;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real jcstress campaigns on one scenario, to show the harness fails when it should: a false alarm, a
+ * Real jcstress runs through {@link EngineMain} on one scenario, to show the harness fails when it should: a false alarm, a
  * missed rule, a test jcstress skipped, a time limit, a campaign killed midway.
  */
 class CampaignTest {
@@ -33,7 +35,7 @@ class CampaignTest {
     void gradesEachDesignAgainstItsDeclaration() throws Exception {
         Path out = ROOT.resolve("grading");
         int exit = campaign(out, "--designs", String.join(",", "double-complete", MislabelledDoubleComplete.class.getName(),
-                ClaimsSlot4.class.getName()), "--scenarios", SCENARIO, "--jcstress-args", "-time 200");
+                ClaimsSlot4.class.getName()), "--scenarios", SCENARIO, "--set", "args=-time 200");
 
         Results r = ResultsIO.read(out.resolve("jcstress.json"));
         assertEquals(EngineExit.NOT_AS_EXPECTED.code, exit, "a false alarm and a missed rule fail the campaign");
@@ -105,7 +107,7 @@ class CampaignTest {
     void aTestJcstressSkipsFailsTheCampaign() throws Exception {
         Path out = ROOT.resolve("skipped");
         // jcstress 0.16 skips a 2-actor test on 1 CPU without a word, and exits 0.
-        int exit = campaign(out, "--designs", "double-complete", "--scenarios", SCENARIO, "--jcstress-args", "-c 1");
+        int exit = campaign(out, "--designs", "double-complete", "--scenarios", SCENARIO, "--set", "args=-c 1");
 
         Results r = ResultsIO.read(out.resolve("jcstress.json"));
         assertEquals(EngineExit.NOT_AS_EXPECTED.code, exit);
@@ -119,7 +121,7 @@ class CampaignTest {
     @Test
     void aTestJcstressDoesNotKnowIsNoticed() throws Exception {
         // What a filter matching nothing looks like from here: jcstress runs nothing and says nothing.
-        Jcstress jcstress = new Jcstress(Budget.SMOKE.jcstressArgs(List.of()));
+        Jcstress jcstress = new Jcstress(JcstressOptions.of(Budget.SMOKE.jcstress(), List.of()));
         String missing = "dev.dextrace.stress.scenarios.NoSuchScenario";
         Path out = ROOT.resolve("unknown");
         Map<String, ?> results = jcstress.run(List.of(missing), List.of(), out.resolve("jcstress-results-x.bin.gz"),
@@ -147,9 +149,9 @@ class CampaignTest {
         Path json = out.resolve("jcstress.json");
         Files.deleteIfExists(json);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StressCampaign.class.getName(),
+                "-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), "--engine", "jcstress",
                 "--designs", "double-complete,partial-response,wrong-task-identifier", "--scenarios", SCENARIO,
-                "--jcstress-args", "-time 3000", "--out", out.toString()));
+                "--set", "args=-time 3000", "--out", out.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling("killed.log").toFile()).start();
         try {
             long deadline = System.currentTimeMillis() + 120_000;
@@ -178,13 +180,14 @@ class CampaignTest {
     }
 
     private static int campaign(Path out, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of("--engine", "jcstress"));
+        all.addAll(List.of(args));
         all.addAll(List.of("--out", out.toString()));
         if (Files.exists(out)) {
             try (Stream<Path> old = Files.walk(out)) {
                 old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        return StressCampaign.commandLine().execute(all.toArray(String[]::new));
+        return EngineMain.commandLine().execute(all.toArray(String[]::new));
     }
 }

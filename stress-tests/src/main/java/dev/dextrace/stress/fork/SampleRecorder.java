@@ -4,6 +4,7 @@ import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * every fork of a run; each file is written atomically, the JSON last, so a reader never sees half a sample.
  */
 final class SampleRecorder {
-    static final String REPLAY_COMMAND = "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
 
     private final Path dir;
     private final DesignEntry design;
@@ -79,7 +79,7 @@ final class SampleRecorder {
             Path replay = outcomeDir.resolve(String.join(".", design.name(), scenario.name(), outcomeDir.getFileName().toString(),
                     String.valueOf(n), rule, "replay"));
             ReplayFile.of(design, scenario, world, verdict, rule).write(replay);
-            findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, REPLAY_COMMAND + quote(replay)));
+            findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, ReplayCommand.of(replay)));
         }
         new SampleFile(design.name(), scenario.name(), outcome, observedAt, findings, forkHalted).write(outcomeDir.resolve(n + ".json"));
     }
@@ -96,10 +96,5 @@ final class SampleRecorder {
     /** "EXPECTED CMP-1,SLOT-5" becomes "EXPECTED_CMP-1_SLOT-5": a directory name. */
     static String slug(String outcome) {
         return outcome.replaceAll("[^A-Za-z0-9-]+", "_");
-    }
-
-    private static String quote(Path p) {
-        String s = p.toString();
-        return s.matches("[A-Za-z0-9_./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

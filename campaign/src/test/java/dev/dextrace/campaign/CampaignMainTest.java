@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dextrace.model.results.Results;
@@ -49,8 +49,8 @@ class CampaignMainTest {
         String[][] cases = {
                 {"--designs", "nonsense", "--designs: design 'nonsense' is not in the catalogue; designs: "},
                 {"--scenarios", "nonsense", "--scenarios: scenario 'nonsense' does not exist; scenarios: completion-races-submission"},
-                {"--budget", "huge", "--budget: 'huge' is not a budget; budgets: smoke, full"},
-                {"--engines", "jcstress,spin", "--engines: 'spin' is not an engine; engines: jcstress, lincheck, controlled"},
+                {"--budget", "huge", "--budget 'huge' is not known; budgets: smoke, full, tough"},
+                {"--engines", "jcstress,spin", "--engines: 'spin' is not an engine; engines: controlled, jcstress, lincheck"},
                 {"--scenarios", "legacy-path", "--scenarios: no selected scenario applies to a selected design"},
         };
         for (String[] c : cases) {
@@ -128,7 +128,7 @@ class CampaignMainTest {
     @Test
     void runsTheCampaignRTimesAndJoinsThemIntoDetectionJsonAndTheReport(@TempDir Path dir) throws Exception {
         Ran r = campaign("--runs", "2", "--engines", "lincheck", "--designs", "double-complete",
-                "--scenarios", "completion-races-submission", "--budget", "smoke", "--scale", ScaleViewTest.fixture().toString(),
+                "--scenarios", "completion-races-submission", "--budget", "smoke", "--scale", SCALE.toString(),
                 "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
         assertTrue(Files.exists(dir.resolve("work/run-1/report/results.json")) && Files.exists(dir.resolve("work/run-2/report/results.json")));
         JsonNode d = DetectionBenchmark.JSON.readTree(dir.resolve("out/detection.json").toFile());
@@ -145,6 +145,9 @@ class CampaignMainTest {
         assertTrue(Files.exists(dir.resolve("out/results.json")), "the last run's results beside the report");
         assertTrue(Files.exists(dir.resolve("out/junit.xml")), "and its JUnit XML");
     }
+
+    /** The scale study the repository keeps (what the campaign shows by default). */
+    private static final Path SCALE = Path.of("..", "benchmarks", "scale.json");
 
     static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);

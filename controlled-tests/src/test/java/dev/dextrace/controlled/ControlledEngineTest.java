@@ -1,5 +1,6 @@
 package dev.dextrace.controlled;
 
+import dev.dextrace.engine.EngineMain;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Results;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ControlledCampaignTest {
+class ControlledEngineTest {
     @TempDir
     Path out;
 
@@ -31,7 +32,10 @@ class ControlledCampaignTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new ControlledCampaign()).execute(args);
+            String[] all = new String[args.length + 1];
+            all[0] = "--engine=controlled";
+            System.arraycopy(args, 0, all, 1, args.length);
+            int code = EngineMain.commandLine().execute(all);
             return new Object[]{code, captured.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setErr(err);

@@ -1,5 +1,6 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
+import dev.dextrace.reports.ReportRenderer;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Results;

@@ -1,6 +1,13 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
-import dev.dextrace.model.ivars.Ivars;
+import dev.dextrace.reports.Bugs;
+import dev.dextrace.reports.ReportRenderer;
+import dev.dextrace.reports.ScaleView;
+import dev.dextrace.reports.ReportView;
+import dev.dextrace.engine.Budget;
+import dev.dextrace.engine.Engine;
+import dev.dextrace.engine.EngineMain;
+import dev.dextrace.engine.Folders;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Results;
@@ -15,16 +22,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -58,24 +62,6 @@ public final class CampaignMain implements Callable<Integer> {
         }
     }
 
-    /**
-     * One engine: its main class (which takes --designs --scenarios --budget --out --run-id), JVM options, results
-     * file name, time limits per budget, and any arguments of its own given its output folder.
-     */
-    record Engine(String name, String mainClass, List<String> jvmOptions, String resultsFile, Duration smokeLimit,
-                  Duration fullLimit, Function<Path, List<String>> extraArgs) {
-    }
-
-    /** The engines, in the order a campaign runs them: add a row for a new one. */
-    static final List<Engine> ENGINES = List.of(
-            new Engine("jcstress", "dev.dextrace.stress.StressCampaign", List.of(Ivars.ATTACH_SELF), "jcstress.json",
-                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()),
-            new Engine("lincheck", "dev.dextrace.lincheck.LincheckCampaign", List.of(Ivars.ATTACH_SELF, "-Dlincheck.logLevel=error"), "lincheck.json",
-                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of("--traces", dir.resolve("traces").toString())),
-            new Engine("controlled", "dev.dextrace.controlled.ControlledCampaign", List.of(Ivars.ATTACH_SELF), "controlled.json",
-                    Duration.ofMinutes(10), Duration.ofMinutes(20), dir -> List.of()));
-
-    private static final List<String> BUDGETS = List.of("smoke", "full");
     /** What the report folder holds from a run: removed before a new run, so nothing of an old one passes for it. */
     private static final List<String> REPORT_FILES = List.of("results.json", "index.html", "junit.xml", "detection.json", "replays");
 
@@ -86,11 +72,11 @@ public final class CampaignMain implements Callable<Integer> {
     @Option(names = "--scenarios", defaultValue = "all", description = "all, or scenario names, comma-separated (default: ${DEFAULT-VALUE}).")
     private String scenarios;
 
-    @Option(names = "--budget", defaultValue = "full", description = "smoke or full (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", defaultValue = "full", description = "smoke, full or tough (default: ${DEFAULT-VALUE}).")
     private String budget;
 
     @Option(names = "--engines", defaultValue = "jcstress,lincheck,controlled", split = ",",
-            description = "Which engines to run (default: ${DEFAULT-VALUE}).")
+            description = "Which engines to run, in this order (default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
     @Option(names = "--work", defaultValue = "target/campaign", paramLabel = "<dir>",
@@ -126,6 +112,7 @@ public final class CampaignMain implements Callable<Integer> {
     private final EngineProcess.Guard guard = new EngineProcess.Guard();
     private List<DesignEntry> selected = List.of();
     private List<Engine> chosen = List.of();
+    private Budget level;
     private Results.Run run;
     private boolean reported;
     private int reportedCode;
@@ -236,17 +223,19 @@ public final class CampaignMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return Optional.of("--scenarios: " + e.getMessage());
         }
-        if (!BUDGETS.contains(budget)) {
-            return Optional.of("--budget: '" + budget + "' is not a budget; budgets: " + String.join(", ", BUDGETS));
+        try {
+            level = Budget.named(budget);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
+        Map<String, Engine> known = Engine.all();
         List<Engine> named = new ArrayList<>();
         for (String name : engines) {
-            Optional<Engine> e = ENGINES.stream().filter(x -> x.name().equals(name.trim())).findFirst();
-            if (e.isEmpty()) {
-                return Optional.of("--engines: '" + name + "' is not an engine; engines: "
-                        + String.join(", ", ENGINES.stream().map(Engine::name).toList()));
+            Engine e = known.get(name.trim());
+            if (e == null) {
+                return Optional.of("--engines: '" + name + "' is not an engine; engines: " + String.join(", ", known.keySet()));
             }
-            named.add(e.get());
+            named.add(e);
         }
         chosen = List.copyOf(named);
         if (selected.stream().noneMatch(d -> chosenScenarios.stream().anyMatch(s -> s.appliesTo(d)))) {
@@ -268,44 +257,32 @@ public final class CampaignMain implements Callable<Integer> {
      */
     private void clearPreviousRun() throws IOException {
         for (String name : REPORT_FILES) {
-            deleteRecursively(out.resolve(name));
+            Folders.deleteRecursively(out.resolve(name));
         }
         if (junitCopy != null) {
             Files.deleteIfExists(junitCopy);
         }
         if (!mergeOnly && Files.isDirectory(work)) {
             Path previous = work.toAbsolutePath().normalize().resolveSibling(work.toAbsolutePath().normalize().getFileName() + ".previous");
-            deleteRecursively(previous);
+            Folders.deleteRecursively(previous);
             Files.move(work, previous, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
     private EngineProcess.Outcome start(Engine engine) {
         System.out.println("== " + engine.name() + " ==");
         Path dir = work.resolve(engine.name()).toAbsolutePath();
-        List<String> args = new ArrayList<>(List.of("--designs", designs, "--scenarios", scenarios, "--budget", budget,
-                "--out", dir.toString(), "--run-id", run.id()));
-        args.addAll(engine.extraArgs().apply(dir));
-        EngineProcess.Outcome o = new EngineProcess(engine.name(), engine.mainClass(), engine.jvmOptions(), args, resultsFile(engine),
-                budget.equals("smoke") ? engine.smokeLimit() : engine.fullLimit()).run(guard);
+        List<String> args = List.of("--engine", engine.name(), "--designs", designs, "--scenarios", scenarios, "--budget", level.label(),
+                "--out", dir.toString(), "--run-id", run.id());
+        EngineProcess.Outcome o = new EngineProcess(engine.name(), EngineMain.class.getName(), engine.jvmOptions(), args,
+                resultsFile(engine), level.processLimit()).run(guard);
         System.out.println("== " + engine.name() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")"));
         return o;
     }
 
     /** Each engine writes into a folder of its own under --work. */
     private Path resultsFile(Engine engine) {
-        return work.resolve(engine.name()).toAbsolutePath().resolve(engine.resultsFile());
+        return work.resolve(engine.name()).toAbsolutePath().resolve(engine.name() + ".json");
     }
 
     /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */

@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;

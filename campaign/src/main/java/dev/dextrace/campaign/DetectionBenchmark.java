@@ -1,5 +1,9 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
+import dev.dextrace.reports.ReportRenderer;
+import dev.dextrace.reports.ScaleView;
+import dev.dextrace.reports.Detection;
+import dev.dextrace.reports.DetectionView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -1,10 +1,10 @@
 package dev.dextrace.lincheck;
 
+import dev.dextrace.engine.EngineMain;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,11 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LincheckCampaignTest {
+class LincheckEngineTest {
     @Test
     void writesResultsTheReportReads(@TempDir Path out) throws Exception {
-        int exit = new CommandLine(new LincheckCampaign()).execute("--designs=cancel-framework-action", "--scenarios=completion-races-submission",
-                "--invocations=5", "--out=" + out, "--traces=" + out.resolve("traces"), "--run-id=run-7");
+        int exit = EngineMain.commandLine().execute("--engine=lincheck", "--designs=cancel-framework-action",
+                "--scenarios=completion-races-submission", "--set", "invocations=5", "--out=" + out, "--set", "traces=" + out.resolve("traces"),
+                "--run-id=run-7");
         assertEquals(0, exit);
         Results r = ResultsIO.read(out.resolve("lincheck.json"));
         assertEquals(new Results.Run("run-7", "cancel-framework-action", "completion-races-submission", "smoke"), r.run(),
@@ -41,13 +42,13 @@ class LincheckCampaignTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(2, new CommandLine(new LincheckCampaign()).execute("--budget=huge", "--out=" + out));
-            assertEquals(2, new CommandLine(new LincheckCampaign()).execute("--scenarios=nonsense", "--out=" + out));
+            assertEquals(2, EngineMain.commandLine().execute("--engine=lincheck", "--budget=huge", "--out=" + out));
+            assertEquals(2, EngineMain.commandLine().execute("--engine=lincheck", "--scenarios=nonsense", "--out=" + out));
         } finally {
             System.setErr(err);
         }
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals("error: --budget must be smoke or full, was 'huge'", lines.get(0));
+        assertEquals("error: --budget 'huge' is not known; budgets: smoke, full, tough", lines.get(0));
         assertTrue(lines.get(1).startsWith("error: scenario 'nonsense' does not exist; scenarios: ") && !lines.get(1).contains("budget"),
                 lines.get(1));
     }

@@ -1,4 +1,4 @@
-package dev.dextrace.reports;
+package dev.dextrace.campaign;
 
 import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.Results;

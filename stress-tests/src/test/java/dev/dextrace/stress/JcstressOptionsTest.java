@@ -1,5 +1,6 @@
 package dev.dextrace.stress;
 
+import dev.dextrace.engine.Budget;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -8,10 +9,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BudgetTest {
+class JcstressOptionsTest {
     @Test
     void extraJcstressOptionsOverrideTheBudgetsOnceEach() {
-        List<String> args = Budget.SMOKE.jcstressArgs(List.of("-time", "2000", "-c", "1", "-v"));
+        List<String> args = JcstressOptions.of(Budget.SMOKE.jcstress(), List.of("-time", "2000", "-c", "1", "-v"));
         assertEquals(1, Collections.frequency(args, "-time"), args::toString);
         assertEquals("2000", args.get(args.indexOf("-time") + 1));
         assertEquals("1", args.get(args.indexOf("-c") + 1));

@@ -1,0 +1,25 @@
+package dev.dextrace.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Clearing what a previous run left, so none of it passes for this run's. */
+public final class Folders {
+    private Folders() {
+    }
+
+    /** Removes {@code path} and everything under it; nothing when it does not exist. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.dextrace.stress;
+
+import dev.dextrace.engine.Budget;
+import dev.dextrace.engine.Engine;
+import dev.dextrace.engine.Folders;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.ivars.Ivars;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.stress.fork.ForkConfig;
+import dev.dextrace.stress.fork.SampleFile;
+import dev.dextrace.stress.scenarios.ScenarioTests;
+import org.openjdk.jcstress.infra.Status;
+import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.openjdk.jcstress.infra.collectors.TestResultCollector;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * jcstress as an engine: each design's scenarios as jcstress tests in forked JVMs, in rounds while a wrong design
+ * has not shown every rule it declares. Writes jcstress's HTML report per design under {@code <out>/jcstress-html},
+ * the violating samples the forks keep under {@code <out>/samples}, and jcstress's own chatter to {@code <out>/jcstress.log}.
+ */
+public final class JcstressEngine implements Engine {
+    private static final String SAMPLES_PER_OUTCOME = "samplesPerOutcome";
+    private static final String ARGS = "args";
+
+    @Override
+    public String name() {
+        return DesignRun.ENGINE;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of(SAMPLES_PER_OUTCOME, "violating samples kept per design, scenario and outcome, 0 or more (default 3)",
+                ARGS, "extra jcstress options after the budget's, which they override, e.g. \"-time 2000 -iters 3\"");
+    }
+
+    @Override
+    public Engine.Session open(Budget level, Path out, Map<String, String> settings) throws IOException {
+        String kept = settings.getOrDefault(SAMPLES_PER_OUTCOME, "3").trim();
+        if (!kept.matches("\\d{1,6}")) {
+            throw new IllegalArgumentException("--set " + SAMPLES_PER_OUTCOME + "='" + kept + "' is not allowed; values: a whole number, 0 or more");
+        }
+        List<String> args = JcstressOptions.of(level.jcstress(),
+                Stream.of(settings.getOrDefault(ARGS, "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        // A previous run's samples and reports would pass for this one's.
+        for (String dir : List.of("samples", "jcstress-html", "jcstress-results")) {
+            Folders.deleteRecursively(out.resolve(dir));
+        }
+        Files.createDirectories(out);
+        return new Session(level.jcstress().rounds(), args, Integer.parseInt(kept), out);
+    }
+
+    private static final class Session implements Engine.Session {
+        private final int rounds;
+        private final List<String> args;
+        private final int samplesPerOutcome;
+        private final Path out;
+        private final PrintStream console = System.out;
+        private final PrintStream log;
+        private Jcstress jcstress;
+
+        Session(int rounds, List<String> args, int samplesPerOutcome, Path out) throws IOException {
+            this.rounds = rounds;
+            this.args = args;
+            this.samplesPerOutcome = samplesPerOutcome;
+            this.out = out;
+            // jcstress's probes and report printers talk on System.out: keep them in a log, the console for progress.
+            this.log = new PrintStream(Files.newOutputStream(out.resolve("jcstress.log")), true);
+        }
+
+        @Override
+        public Map<String, Object> budgetInfo() {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("jcstressArgs", String.join(" ", args));
+            b.put("maxRounds", rounds);
+            b.put("samplesPerOutcome", samplesPerOutcome);
+            return b;
+        }
+
+        @Override
+        public Engine.DesignResult run(DesignEntry d, List<Scenario> mine, Engine.Progress progress) throws IOException {
+            System.setOut(log);
+            try {
+                if (jcstress == null) {
+                    jcstress = new Jcstress(args);
+                }
+                return design(d, mine, progress);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) { // jcstress's own API throws Exception
+                throw new IllegalStateException("jcstress failed: " + e, e);
+            } finally {
+                System.setOut(console);
+            }
+        }
+
+        private Engine.DesignResult design(DesignEntry d, List<Scenario> mine, Engine.Progress progress) throws Exception {
+            Path samplesDir = out.resolve("samples").resolve(d.name()).toAbsolutePath();
+            List<String> forkArgs = List.of(Ivars.ATTACH_SELF,
+                    "-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
+                    "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
+                    "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome);
+            Map<String, String> scenarioOfTest = new LinkedHashMap<>();
+            mine.forEach(s -> scenarioOfTest.put(ScenarioTests.className(s), s.name()));
+            long start = System.currentTimeMillis();
+            TestResultCollector shown = r -> progress.accept(String.format("%-8s %-28s %-28s %5.1fs %s",
+                    r.getConfig().forkId == 0 ? "" : "[fork " + (r.getConfig().forkId + 1) + "]",
+                    d.name(), scenarioOfTest.getOrDefault(r.getName(), r.getName()),
+                    (System.currentTimeMillis() - start) / 1000.0, describe(r)));
+
+            // Another round while a wrong design has not shown every rule it is expected to break.
+            Predicate<Collection<TestResult>> anotherRound = soFar -> !progress.stopping()
+                    && !rulesSoFar(soFar, samplesDir).containsAll(d.violates().toJavaSet());
+            Map<String, TestResult> byTest = jcstress.run(scenarioOfTest.keySet(), forkArgs,
+                    out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
+                    out.resolve("jcstress-html").resolve(d.name()), shown, rounds, anotherRound);
+            long duration = System.currentTimeMillis() - start;
+            DesignRun run = new DesignRun(d, mine, byTest, jcstress, SampleFile.readAll(samplesDir), start, duration,
+                    progress.stopping() ? "the run was stopped" : null);
+            return new Engine.DesignResult(run.toResults(), run.problems, run.summary());
+        }
+
+        @Override
+        public void close() {
+            log.close();
+        }
+    }
+
+    /** "34,818 samples: EXPECTED Q-3 34,570, EXPECTED CMP-1,Q-3 236, ..." or the status of a failed fork. */
+    private static String describe(TestResult r) {
+        if (r.status() != Status.NORMAL) {
+            return r.status() + " " + r.getMessages().stream().findFirst().orElse("");
+        }
+        StringBuilder sb = new StringBuilder(String.format("%,9d samples:", r.getTotalCount()));
+        r.getStateKeys().stream().sorted(Comparator.comparingLong(r::getCount).reversed())
+                .forEach(o -> sb.append(String.format(" %s %,d;", o, r.getCount(o))));
+        return sb.toString();
+    }
+
+    private static SortedSet<String> rulesSoFar(Collection<TestResult> soFar, Path samplesDir) {
+        try {
+            return DesignRun.rulesSoFar(soFar, samplesDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the samples kept in " + samplesDir, e);
+        }
+    }
+
+}
