@@ -24,7 +24,7 @@ public final class DextraceControlled {
     }
 
     public static ControlledSearch.Report check(Class<? extends IOUserSCSIParallelInterfaceController> design) {
-        return check(design, ControlledSearch.Budget.SMOKE);
+        return check(design, ControlledSearch.Budget.of(dev.dextrace.engine.Budget.SMOKE));
     }
 
     /**

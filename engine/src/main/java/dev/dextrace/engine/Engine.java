@@ -23,7 +23,7 @@ public interface Engine {
 
     /** The options the engine's own JVM needs (the campaign runs each engine in a child JVM). */
     default List<String> jvmOptions() {
-        return List.of(Ivars.ATTACH_SELF);
+        return Ivars.childJvmOptions();
     }
 
     /** The engine's own knobs, given as {@code --set key=value}: key and what it means. */

@@ -11,6 +11,7 @@ import dev.dextrace.model.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +31,7 @@ public final class LincheckEngine implements Engine {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(Ivars.ATTACH_SELF, "-Dlincheck.logLevel=error");
+        return Stream.concat(Ivars.childJvmOptions().stream(), Stream.of("-Dlincheck.logLevel=error")).toList();
     }
 
     @Override

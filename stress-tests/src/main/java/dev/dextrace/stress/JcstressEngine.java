@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -109,10 +110,10 @@ public final class JcstressEngine implements Engine {
 
         private Engine.DesignResult design(DesignEntry d, List<Scenario> mine, Engine.Progress progress) throws Exception {
             Path samplesDir = out.resolve("samples").resolve(d.name()).toAbsolutePath();
-            List<String> forkArgs = List.of(Ivars.ATTACH_SELF,
-                    "-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
+            List<String> forkArgs = new ArrayList<>(Ivars.childJvmOptions()); // the agent at start: no attach per fork
+            forkArgs.addAll(List.of("-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
                     "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
-                    "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome);
+                    "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome));
             Map<String, String> scenarioOfTest = new LinkedHashMap<>();
             mine.forEach(s -> scenarioOfTest.put(ScenarioTests.className(s), s.name()));
             long start = System.currentTimeMillis();
