@@ -4,13 +4,11 @@ import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.DriverFrames;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
-import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.hardware.HostBusAdapter;
 import dev.dextrace.model.hardware.Raid0;
-import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Invariant;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
@@ -249,19 +247,13 @@ public final class World {
                 monitor.fault(Rule.EXC_1, "finishing the run threw " + DriverFrames.describe(e), null, Thread.currentThread().getName());
             }
         }
-        if (framework.workDone()) {
+        if (framework.workDone() && !framework.stopped()) { // a stop with I/O outstanding checked the actions already
             try {
                 framework.stop();
             } catch (RuntimeException | Error e) {
                 monitor.fault(Rule.EXC_1, "UserStopController threw " + DriverFrames.describe(e), null, Thread.currentThread().getName());
             }
-            for (OSAction a : dk.actions()) {
-                if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {
-                    ProtocolEvent e = dk.event(EventKind.NOTE, -1, 0, a.label(), a.label() + " still retained by the dext at the end");
-                    monitor.violate(Rule.ACT_1, a.label() + " retained " + a.dextReferences()
-                            + " more time(s) than released: every command is done, so the dext leaked it", -1, 0, a.label(), e);
-                }
-            }
+            framework.reportActionsStillHeld("at the end: every command is done, so the dext leaked it");
         }
         monitor.runEnded();
         String reason = runtime.stopped() ? runtime.stopReason() : (framework.workDone() ? "settled" : "unfinished");

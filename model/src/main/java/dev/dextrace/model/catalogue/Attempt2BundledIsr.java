@@ -19,9 +19,12 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * its watchdog. The interrupt handler, on its own queue, completes a slot only if it is marked in
  * flight. With zero latency the interrupt can overtake the loop: the table is shared by two queues
  * without a lock (Q-3), the loop touches a slot already completed (SLOT-5), and a completion that
- * arrived before the mark is dropped and the kernel has to time the command out (CMP-1).
+ * arrived before the mark is dropped and the kernel has to time the command out (CMP-1). Its stop
+ * releases the action while completions may still come: ACT-1, and a completion through the null
+ * action it left is a crash (EXC-1), in stop-with-io-outstanding only.
  */
 @DriverDesign(name = "attempt2-bundled-isr", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
+        mayAlsoViolate = {"ACT-1", "EXC-1"},
         summary = "Seed attempt 2: bundled, completion from the interrupt queue, unsynchronized per-slot state")
 public class Attempt2BundledIsr extends CatalogueDriver {
     protected static final int IDLE = 0;

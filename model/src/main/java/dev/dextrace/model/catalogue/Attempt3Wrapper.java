@@ -18,9 +18,11 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * bundled action, into the old legacy dispatcher, which retains the action per command and keeps the
  * response pointer. The interrupt handler, moved to Default, writes through that pointer and completes
  * with the legacy ParallelTaskCompletion on the bundled action (ACT-4), after the local is gone
- * (ACT-5: the seed's "address size fault").
+ * (ACT-5: the seed's "address size fault"). It does nothing at the stop, so with I/O outstanding the
+ * references stay held (ACT-1) and later completions go through a torn-down action (ACT-3).
  */
 @DriverDesign(name = "attempt3-wrapper", path = DriverDesign.Path.BUNDLED, violates = {"ACT-4", "ACT-5"},
+        mayAlsoViolate = {"ACT-1", "ACT-3"},
         summary = "Seed attempt 3: bundled wrapper around the legacy dispatcher; stack response, legacy completion")
 public class Attempt3Wrapper extends CatalogueDriver {
     /** What the legacy dispatcher keeps per task. */

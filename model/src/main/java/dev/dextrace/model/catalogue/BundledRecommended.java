@@ -70,6 +70,24 @@ public class BundledRecommended extends CatalogueDriver {
         }
     }
 
+    /**
+     * Stop with I/O outstanding (PROTOCOL.md §9): every command still in the table is abandoned (the
+     * kernel fails it) and the reference taken for it released, under the same lock the interrupt
+     * handler takes, so a completion arriving after the stop finds nothing to complete; one the handler
+     * took before is waited for, so none is still under way when the stop returns.
+     */
+    @Override
+    public int UserStopController() {
+        for (int slot = 0; slot < maxTaskCount; slot++) {
+            OSAction action = takeInFlight(slot);
+            if (action != null) {
+                action.release();
+            }
+        }
+        waitForHandler(interruptQueue);
+        return IOReturn.kIOReturnSuccess;
+    }
+
     /** Everything the command needs is recorded before the hardware can complete it. */
     protected void startCommand(int slot, OSAction completion) {
         completion.retain();

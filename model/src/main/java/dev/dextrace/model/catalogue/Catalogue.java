@@ -8,7 +8,8 @@ import io.vavr.collection.List;
  * fault (a spin, a lock deadlock, an exception), three that keep their state as a port would, in
  * plain fields, arrays and java.util collections, one per mistake on the error path of a failing
  * command, a race between two queues the dext created, and a correct design that handles every
- * hardware fault with plain ivars under an IOLock (issue 12).
+ * hardware fault with plain ivars under an IOLock (issue 12), and one per mistake with the kernel's own
+ * faults: a command completed after its abort was answered done, a stop that leaves I/O to complete later.
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -21,7 +22,7 @@ public final class Catalogue {
             SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class,
             Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class,
             ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
-            SubmitQueueRecordsLate.class
+            SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

@@ -1,6 +1,7 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.framework.SCSIServiceResponse;
 import dev.dextrace.model.framework.SCSITaskStatus;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
@@ -19,6 +20,16 @@ public abstract class CatalogueDriver extends IOUserSCSIParallelInterfaceControl
     @Override
     public int UserReportMaximumTaskCount() {
         return maxTaskCount;
+    }
+
+    /**
+     * Waits until the block running on {@code queue} (an interrupt handler in the middle of a completion)
+     * has returned: an empty DispatchSync. A stop does this so no completion is under way when it returns.
+     */
+    protected static void waitForHandler(IODispatchQueue queue) {
+        queue.DispatchSync(() -> {
+            // nothing: only the wait matters
+        });
     }
 
     /**

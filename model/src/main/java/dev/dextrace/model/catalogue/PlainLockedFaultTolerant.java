@@ -1,10 +1,12 @@
 package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
+import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOLock;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.framework.SCSIServiceResponse;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
 import dev.dextrace.model.framework.SCSIUserParallelTask;
 import dev.dextrace.model.framework.SlotBuffer;
@@ -18,16 +20,21 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * takes the same exit: a failed command (error status, delivery failure, short transfer) gets its
  * status and sense data in its response and is completed and released exactly once; a completion that
  * arrives after the kernel timed the command out is completed too (the kernel drops it) so the
- * reference taken for it is not leaked. Breaks no rule.
+ * reference taken for it is not leaked. The kernel's own faults (PROTOCOL.md §9) take the same care:
+ * an abort takes its command out of the table under the lock and answers FUNCTION_COMPLETE only if it
+ * did (the interrupt handler then finds nothing), else FUNCTION_REJECTED (the completion is under way);
+ * a target removal needs nothing (the late completion is dropped by the kernel); the stop abandons
+ * every command still in the table and releases its reference. Breaks no rule.
  */
 @DriverDesign(name = "plain-locked-fault-tolerant", path = DriverDesign.Path.BUNDLED,
         summary = "Bundled path; plain per-slot ivars under an IOLock; one exit for every hardware outcome")
 public class PlainLockedFaultTolerant extends CatalogueDriver {
-    private IOLock fLock;
-    private OSAction[] fActionForSlot;
-    private SlotBuffer<SCSIUserParallelTask> fCommands;
+    protected IOLock fLock;
+    protected OSAction[] fActionForSlot;
+    protected SlotBuffer<SCSIUserParallelTask> fCommands;
     private SlotBuffer<SCSIUserParallelResponse> fResponses;
     private IOInterruptDispatchSource fInterruptSource;
+    private IODispatchQueue fInterruptQueue;
 
     public PlainLockedFaultTolerant() {
         super(DEFAULT_TASK_COUNT);
@@ -35,8 +42,8 @@ public class PlainLockedFaultTolerant extends CatalogueDriver {
 
     @Override
     public int UserInitializeController() {
-        IODispatchQueue interruptQueue = IODispatchQueue.Create(IODispatchQueue.INTERRUPT, 0, 0);
-        fInterruptSource = IOInterruptDispatchSource.Create(GetProvider(), 0, interruptQueue);
+        fInterruptQueue = IODispatchQueue.Create(IODispatchQueue.INTERRUPT, 0, 0);
+        fInterruptSource = IOInterruptDispatchSource.Create(GetProvider(), 0, fInterruptQueue);
         fInterruptSource.SetHandler(this::InterruptOccurred);
         fInterruptSource.SetEnable(true);
         fLock = IOLock.IOLockAlloc();
@@ -64,6 +71,57 @@ public class PlainLockedFaultTolerant extends CatalogueDriver {
             IOLock.IOLockUnlock(fLock);
             GetProvider().start(slot, bytes); // may complete before it returns
         }
+    }
+
+    @Override
+    public int UserAbortTaskRequest(long theT, long theL, long theQ, CallScoped<Integer> response) {
+        OSAction action = null;
+        IOLock.IOLockLock(fLock);
+        int slot = slotOfTag(theT, theQ);
+        if (slot >= 0) {
+            action = fActionForSlot[slot];
+            fActionForSlot[slot] = null; // the interrupt handler will find nothing to complete
+        }
+        IOLock.IOLockUnlock(fLock);
+        if (action != null) {
+            action.release();
+        }
+        response.set(action != null ? SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_COMPLETE
+                : SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_REJECTED);
+        return IOReturn.kIOReturnSuccess;
+    }
+
+    /** Under fLock: the slot of the command in flight with this target and tag, or -1 (it is completing, or not ours). */
+    protected int slotOfTag(long theT, long theQ) {
+        for (int slot = 0; slot < maxTaskCount; slot++) {
+            if (fActionForSlot[slot] != null) {
+                SCSIUserParallelTask task = fCommands.get(slot); // still ours: its Complete has not run
+                if (task.fTargetID() == theT && task.fTaskTagIdentifier() == theQ) {
+                    return slot;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Stop with I/O outstanding: every command still in the table is abandoned (the kernel fails it) and
+     * its reference released; a completion the handler already took is waited for.
+     */
+    @Override
+    public int UserStopController() {
+        java.util.List<OSAction> held = new java.util.ArrayList<>();
+        IOLock.IOLockLock(fLock);
+        for (int slot = 0; slot < maxTaskCount; slot++) {
+            if (fActionForSlot[slot] != null) {
+                held.add(fActionForSlot[slot]);
+                fActionForSlot[slot] = null;
+            }
+        }
+        IOLock.IOLockUnlock(fLock);
+        held.forEach(OSAction::release);
+        waitForHandler(fInterruptQueue); // a completion the handler took before the stop ends before it returns
+        return IOReturn.kIOReturnSuccess;
     }
 
     private void InterruptOccurred() {

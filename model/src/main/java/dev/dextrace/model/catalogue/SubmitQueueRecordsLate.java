@@ -12,11 +12,12 @@ import dev.dextrace.model.driverkit.OSAction;
  * handler runs on the interrupt queue, another queue: it can look the command up between the start
  * and the record, find nothing, and drop the completion; the record then revives a command that is over
  * (CMP-2). The kernel times out a command the hardware finished (CMP-1), and the reference taken for it
- * is never released (ACT-1). With the two queues taking
+ * is never released (ACT-1); a submission block still under way at the stop completes through the
+ * torn-down action (ACT-3). With the two queues taking
  * turns on one thread the record always comes first and nothing shows.
  */
 @DriverDesign(name = "submit-queue-records-late", path = DriverDesign.Path.BUNDLED, violates = {"CMP-1", "CMP-2"},
-        mayAlsoViolate = {"ACT-1"}, summary = "A submission queue of its own starts the hardware, then records the command the interrupt queue looks up")
+        mayAlsoViolate = {"ACT-1", "ACT-3"}, summary = "A submission queue of its own starts the hardware, then records the command the interrupt queue looks up")
 public class SubmitQueueRecordsLate extends BundledRecommended {
     private IODispatchQueue submitQueue;
 

@@ -6,6 +6,7 @@ import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.framework.Dext;
 import dev.dextrace.model.framework.Framework;
+import dev.dextrace.model.framework.SCSIServiceResponse;
 import dev.dextrace.model.framework.SCSIUserParallelResponse;
 import dev.dextrace.model.framework.SCSIUserParallelTask;
 import dev.dextrace.model.framework.SlotBuffer;
@@ -82,6 +83,48 @@ public abstract class IOUserSCSIParallelInterfaceController implements Dext {
     public int UserProcessParallelTask(SCSIUserParallelTask parallelRequest, CallScoped<Integer> response, OSAction completion) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " uses the legacy path but does not implement "
                 + "UserProcessParallelTask");
+    }
+
+    // ------------------------------------------------------------ SAM-2 task management (override to support it)
+
+    /**
+     * Abort the task with tag {@code theQ} (the command's fTaskTagIdentifier) on target theT, LUN theL.
+     * Synchronous, on Default. Answer FUNCTION_COMPLETE in {@code *response} only for a command the dext
+     * will never complete (with the default FrameworkConfig the answer completes it); the default, like
+     * a dext that does not support it, answers FUNCTION_REJECTED and the command goes on.
+     */
+    public int UserAbortTaskRequest(long theT, long theL, long theQ, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    /** Abort every task of target theT, LUN theL; default: FUNCTION_REJECTED. */
+    public int UserAbortTaskSetRequest(long theT, long theL, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    /** Clear an ACA condition (ends no task); default: FUNCTION_REJECTED. */
+    public int UserClearACARequest(long theT, long theL, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    /** Clear the task set of target theT, LUN theL; default: FUNCTION_REJECTED. */
+    public int UserClearTaskSetRequest(long theT, long theL, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    /** Reset LUN theL of target theT (ends its tasks); default: FUNCTION_REJECTED. */
+    public int UserLogicalUnitResetRequest(long theT, long theL, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    /** Reset target theT (ends its tasks); default: FUNCTION_REJECTED. */
+    public int UserTargetResetRequest(long theT, CallScoped<Integer> response) {
+        return rejectTaskManagement(response);
+    }
+
+    private static int rejectTaskManagement(CallScoped<Integer> response) {
+        response.set(SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_REJECTED);
+        return IOReturn.kIOReturnUnsupported;
     }
 
     // ------------------------------------------------------------ called by the dext (the framework implements them)

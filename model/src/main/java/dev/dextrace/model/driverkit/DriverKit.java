@@ -116,14 +116,21 @@ public final class DriverKit {
         Thread me = Thread.currentThread();
         waitingFor.put(me, target);
         StringBuilder cycle = new StringBuilder(ctxName(me)).append(" waits for ").append(target.name());
+        List<WaitTarget> chain = new ArrayList<>();
+        List<Thread> holders = new ArrayList<>();
         WaitTarget next = target;
         for (int hops = 0; next != null && hops < 64; hops++) {
             Thread holder = next.owner();
             if (holder == null) {
                 return;
             }
+            chain.add(next);
+            holders.add(holder);
             cycle.append(", held by ").append(holder == me ? "itself" : who(holder));
             if (holder == me) {
+                if (!stillStands(chain, holders)) {
+                    return; // the walk read a link that has moved on since (a lock let go before its holder waited): no cycle
+                }
                 waitingFor.remove(me);
                 ProtocolEvent e = event(EventKind.WAIT, -1, 0, null, "deadlock: " + cycle);
                 monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, -1, 0, null, e);
@@ -134,6 +141,22 @@ public final class DriverKit {
                 cycle.append(", which waits for ").append(next.name());
             }
         }
+    }
+
+    /**
+     * Whether every link of a chain of waits read one by one still stands: each target held by the
+     * thread read, each holder still waiting for the next target. Free-running threads change the
+     * links while they are walked, so a lock released just before its holder started to wait could
+     * close a cycle that never existed at any one moment; a real deadlock's links no longer move.
+     */
+    private boolean stillStands(List<WaitTarget> chain, List<Thread> holders) {
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).owner() != holders.get(i)
+                    || (i + 1 < chain.size() && waitingFor.get(holders.get(i)) != chain.get(i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @AtomicStep("wait-for bookkeeping")

@@ -165,6 +165,20 @@ public final class OSAction {
     }
 
     /**
+     * The kernel tears its own action down (the controller stopped): no ACT-3 for the kernel, but a
+     * completion through it afterwards is one (a torn-down path).
+     */
+    @AtomicStep("one CANCEL event under the action's lock")
+    public void cancelByFramework() {
+        dk.eventAndApply(this, EventKind.CANCEL, -1, 0, label(), "framework tears down " + label(), e -> {
+            if (refs.get() > 0) {
+                cancelled = true;
+            }
+            return null;
+        });
+    }
+
+    /**
      * Checks a completion through this action: alive (ACT-2), the dext's right to use it (ACT-1),
      * not cancelled (ACT-3), typed for {@code method} (ACT-4). The completion goes on either way, as
      * a use after free often "works" in C: each mistake shows as its own rule, not as a cascade.

@@ -4,6 +4,8 @@ import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
 
 import java.util.stream.IntStream;
 
@@ -57,8 +59,38 @@ final class Boot {
         defaultQueue.runSync("UserStartController", null, dext::UserStartController);
     }
 
-    /** Stops the dext on Default (UserStopController), once every command is done. */
-    void stop() {
+    /**
+     * Stops the dext on Default (UserStopController), once; from then on nothing more is issued. True if
+     * this call stopped it, false if it was stopped already.
+     */
+    boolean stop() {
+        synchronized (pool.lock) {
+            if (pool.stopped) {
+                return false;
+            }
+            pool.stopped = true;
+        }
         defaultQueue.runSync("UserStopController", null, dext::UserStopController);
+        return true;
+    }
+
+    /** After the stop the kernel tears its completion actions down: a completion through one is ACT-3. */
+    void tearDownActions() {
+        for (OSAction a : pool.dk.actions()) {
+            if (a.frameworkCreated() && !a.isFreed()) {
+                a.cancelByFramework();
+            }
+        }
+    }
+
+    /** ACT-1 for every framework action the dext still holds a reference on ({@code when}: the moment checked). */
+    void reportActionsStillHeld(String when) {
+        for (OSAction a : pool.dk.actions()) {
+            if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {
+                ProtocolEvent e = pool.dk.event(EventKind.NOTE, -1, 0, a.label(), a.label() + " still retained by the dext " + when);
+                pool.dk.monitor().violate(Rule.ACT_1, a.label() + " retained " + a.dextReferences()
+                        + " more time(s) than released " + when + ": the dext leaked it", -1, 0, a.label(), e);
+            }
+        }
     }
 }

@@ -37,19 +37,57 @@ final class BundledCompletion {
         if (completion == null) {
             throw new IllegalArgumentException("completion must not be null: pass the OSAction Process delivered");
         }
-        pool.checkIndices("parallelResponseSlotIndices", indices, count);
         if (!pool.bundled) {
             throw new IllegalStateException("BundledParallelTaskCompletion needs the bundled path; this dext did not map the buffers");
         }
-        int[] listed = Arrays.copyOf(indices, count);
+        int[] listed = wellFormed(completion, indices, count);
+        if (listed.length == 0) {
+            return;
+        }
+        int n = listed.length;
         List<Slot> late = new ArrayList<>();
-        List<Slot> toReturn = dk.eventAndApply(pool.lock, EventKind.COMPLETE, count == 1 ? listed[0] : -1,
-                count == 1 ? pool.slots[listed[0]].generation : 0, completion.label(), "Complete(" + SlotPool.join(listed, count) + ")",
+        List<Slot> toReturn = dk.eventAndApply(pool.lock, EventKind.COMPLETE, n == 1 ? listed[0] : -1,
+                n == 1 ? pool.slots[listed[0]].generation : 0, completion.label(), "Complete(" + SlotPool.join(listed, n) + ")",
                 e -> {
                     completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
                     return classify(listed, e, completion, late);
                 });
         settle(toReturn, late, completion);
+    }
+
+    /**
+     * The entries the kernel acts on. A malformed list is the dext's mistake, not a crash of its handler:
+     * a count outside 1..32, fewer entries than the count or an index that is no slot is filed (SLOT-4,
+     * a completion of slots the dext does not own) and the bad part dropped, as the kernel would; a slot
+     * listed twice is completed twice, which {@link #classify} files (SLOT-4). A null list is a null
+     * pointer: the dext's crash (EXC-1).
+     */
+    private int[] wellFormed(OSAction completion, int[] indices, int count) {
+        if (indices == null) {
+            throw new IllegalArgumentException("parallelResponseSlotIndices must not be null");
+        }
+        List<String> wrong = new ArrayList<>();
+        int n = count;
+        if (count < 1 || count > SlotIndexArray.kMaxBundledParallelTasks) {
+            wrong.add("count " + count + " is outside 1.." + SlotIndexArray.kMaxBundledParallelTasks);
+            n = Math.max(0, Math.min(count, SlotIndexArray.kMaxBundledParallelTasks));
+        }
+        if (indices.length < n) {
+            wrong.add("the list holds " + indices.length + " entries, fewer than its count " + count);
+            n = indices.length;
+        }
+        int[] kept = Arrays.stream(indices, 0, n).filter(v -> v >= 0 && v < pool.slots.length).toArray();
+        if (kept.length < n) {
+            wrong.add("entries " + Arrays.toString(Arrays.stream(indices, 0, n).filter(v -> v < 0 || v >= pool.slots.length).toArray())
+                    + " are no slot (N = " + pool.slots.length + ")");
+        }
+        if (!wrong.isEmpty()) {
+            ProtocolEvent e = dk.event(EventKind.DROPPED, -1, 0, completion.label(), "malformed BundledParallelTaskCompletion: "
+                    + String.join("; ", wrong) + ": the bad entries are dropped");
+            dk.monitor().violate(Rule.SLOT_4, "BundledParallelTaskCompletion through " + completion.label() + " is malformed: "
+                    + String.join("; ", wrong), -1, 0, completion.label(), e);
+        }
+        return kept;
     }
 
     /**
@@ -64,18 +102,22 @@ final class BundledCompletion {
             int gen = s.generation;
             int known = ctx.knownSlotGeneration(i);
             if (known > 0 && known != gen && s.ownedByDext) {
-                dk.monitor().violate(s.timedOutGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
+                dk.monitor().violate(s.timedOutGeneration == known || s.abortedGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
                         + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
                         + ": the completion is credited to the wrong I/O", i, gen, completion.label(), e);
             } else if (!s.ownedByDext) {
-                if (gen > 0 && s.timedOutGeneration == gen) {
+                if (gen > 0 && s.abortedGeneration == gen) {
+                    dk.monitor().violate(Rule.CMP_1, "slot " + i + " gen " + gen + " completed after the dext answered its abort"
+                            + " FUNCTION_COMPLETE, which completed it already: a double completion", i, gen, completion.label(), e);
+                } else if (gen > 0 && s.timedOutGeneration == gen) {
                     late.add(s); // [code] logged and dropped: the dext cannot know the kernel gave up
                 } else {
                     dk.monitor().violate(Rule.SLOT_4, "slot " + i + " is not the dext's: "
                             + (gen == 0 ? "never issued" : "gen " + gen + " was already returned"), i, gen, completion.label(), e);
                 }
             } else if (s.deliveredGeneration != gen) {
-                dk.monitor().violate(s.timedOutGeneration == s.deliveredGeneration && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4,
+                boolean kernelEndedIt = s.timedOutGeneration == s.deliveredGeneration || s.abortedGeneration == s.deliveredGeneration;
+                dk.monitor().violate(kernelEndedIt && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4,
                         "slot " + i + " was reissued as gen " + gen + " and not yet delivered: this completion is for the old I/O"
                                 + " but would be credited to the new one", i, gen, completion.label(), e);
             } else if (s.dextCompletedGeneration == gen) {

@@ -26,6 +26,20 @@ public interface Dext {
 
     int UserProcessParallelTask(SCSIUserParallelTask parallelRequest, CallScoped<Integer> response, OSAction completion);
 
+    // SAM-2 task management (PROTOCOL.md §9): synchronous, on Default, the answer in *response
+
+    int UserAbortTaskRequest(long theT, long theL, long theQ, CallScoped<Integer> response);
+
+    int UserAbortTaskSetRequest(long theT, long theL, CallScoped<Integer> response);
+
+    int UserClearACARequest(long theT, long theL, CallScoped<Integer> response);
+
+    int UserClearTaskSetRequest(long theT, long theL, CallScoped<Integer> response);
+
+    int UserLogicalUnitResetRequest(long theT, long theL, CallScoped<Integer> response);
+
+    int UserTargetResetRequest(long theT, CallScoped<Integer> response);
+
     /** The QUEUENAME on the dext's {@code method}, or null: the kernel then calls it on Default. */
     String queueNameOf(String method);
 }

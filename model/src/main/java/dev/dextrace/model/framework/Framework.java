@@ -26,6 +26,8 @@ public final class Framework {
     private final LegacyPath legacy;
     private final Issuing issuing;
     private final Boot boot;
+    private final TaskManagement taskManagement;
+    private final Removal removal;
 
     /** @param dext the driver; the kernel calls it only through {@link Dext} */
     public Framework(DriverKit dk, FrameworkConfig config, Dext dext, HostBusAdapter hba, IODispatchQueue defaultQueue) {
@@ -37,8 +39,11 @@ public final class Framework {
         this.timeouts = new Timeouts(pool, hba, kernel, issueMore);
         this.bundledCompletion = new BundledCompletion(pool, kernel, issueMore);
         this.legacy = new LegacyPath(pool, dext, routing, bundledCompletion, issueMore);
-        this.issuing = new Issuing(pool, dext, routing, legacy, kernel);
+        SubmitReturns submits = new SubmitReturns(pool, kernel);
+        this.issuing = new Issuing(pool, dext, routing, legacy, kernel, submits);
         this.boot = new Boot(pool, dext, defaultQueue, checks);
+        this.taskManagement = new TaskManagement(pool, dext, routing, submits, kernel, issueMore);
+        this.removal = new Removal(pool, submits, kernel, boot, issueMore);
     }
 
     // the jobs built later in the constructor, reached from those built before them
@@ -86,9 +91,45 @@ public final class Framework {
         boot.boot();
     }
 
-    /** Stops the dext on Default (UserStopController), once every command is done. */
-    public void stop() {
-        boot.stop();
+    /**
+     * Stops the dext on Default (UserStopController) unless it was stopped already; true if this call
+     * stopped it. The run's end calls it once every command is done.
+     */
+    public boolean stop() {
+        return boot.stop();
+    }
+
+    /** Whether UserStopController has run (at the end, or with I/O outstanding). */
+    public boolean stopped() {
+        return pool.stopped;
+    }
+
+    /** ACT-1 for every framework action the dext still holds a reference on; {@code when} ends the message. */
+    public void reportActionsStillHeld(String when) {
+        boot.reportActionsStillHeld(when);
+    }
+
+    // ---------------------------------------------------------------- faults of the kernel's own (PROTOCOL.md §9)
+
+    /**
+     * The kernel sends task-management function {@code f} about the command in slot {@code slot} (once
+     * that slot's submit call returned), e.g. {@code UserAbortTaskRequest} with the command's tag.
+     *
+     * @throws IllegalArgumentException for a slot outside 0..N-1
+     * @throws IllegalStateException    on the legacy path
+     */
+    public void taskManagement(TaskManagementFunction f, int slot) {
+        taskManagement.send(f, slot);
+    }
+
+    /** The target goes away: the kernel force-completes its outstanding tasks (DeviceNotPresent). */
+    public void removeTarget(long targetId) {
+        removal.removeTarget(targetId);
+    }
+
+    /** UserStopController while commands may still be in flight; the kernel then ends what is left. */
+    public void stopWithIoOutstanding() {
+        removal.stopWithIoOutstanding();
     }
 
     // ---------------------------------------------------------------- workload

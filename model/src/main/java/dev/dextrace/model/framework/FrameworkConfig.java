@@ -12,9 +12,13 @@ package dev.dextrace.model.framework;
  * @param maxBundle             most slots the framework gathers into one bundle, 1..32
  * @param realTimeTimeouts      fire {@code fTimeoutInMilliSec} in real time as well as when the run is
  *                              stuck (free-running runs only; a controlled run is timeless)
+ * @param abortedCommand        what a task-management answer of FUNCTION_COMPLETE means for the commands
+ *                              it names (PROTOCOL.md §9, [inferred]): the kernel treats them as done, or
+ *                              the dext still completes each once (with an aborted status)
  */
 public record FrameworkConfig(CompletionAction completionAction, CompletionProcessing completionProcessing,
-                              RedirectedIo redirectedIo, int maxBundle, boolean realTimeTimeouts) {
+                              RedirectedIo redirectedIo, int maxBundle, boolean realTimeTimeouts,
+                              AbortedCommand abortedCommand) {
 
     public enum CompletionAction { SHARED, PER_BUNDLE }
 
@@ -22,9 +26,16 @@ public record FrameworkConfig(CompletionAction completionAction, CompletionProce
 
     public enum RedirectedIo { DEADLOCK, DELIVER }
 
+    /**
+     * DONE_BY_ANSWER: FUNCTION_COMPLETE completes the aborted commands (the kernel takes their slots
+     * back; a later completion by the dext is a double completion, CMP-1). DEXT_COMPLETES: the answer
+     * completes nothing; the dext completes each aborted command once, as usual.
+     */
+    public enum AbortedCommand { DONE_BY_ANSWER, DEXT_COMPLETES }
+
     public FrameworkConfig {
-        if (completionAction == null || completionProcessing == null || redirectedIo == null) {
-            throw new IllegalArgumentException("completionAction, completionProcessing and redirectedIo must not be null");
+        if (completionAction == null || completionProcessing == null || redirectedIo == null || abortedCommand == null) {
+            throw new IllegalArgumentException("completionAction, completionProcessing, redirectedIo and abortedCommand must not be null");
         }
         if (maxBundle < 1 || maxBundle > SlotIndexArray.kMaxBundledParallelTasks) {
             throw new IllegalArgumentException("maxBundle must be 1..32 (kMaxBundledParallelTasks), was " + maxBundle);
@@ -32,26 +43,30 @@ public record FrameworkConfig(CompletionAction completionAction, CompletionProce
     }
 
     public static FrameworkConfig defaults() {
-        return new FrameworkConfig(CompletionAction.SHARED, CompletionProcessing.IN_CALLER, RedirectedIo.DEADLOCK, 32, true);
+        return new FrameworkConfig(CompletionAction.SHARED, CompletionProcessing.IN_CALLER, RedirectedIo.DEADLOCK, 32, true, AbortedCommand.DONE_BY_ANSWER);
     }
 
     public FrameworkConfig with(CompletionAction a) {
-        return new FrameworkConfig(a, completionProcessing, redirectedIo, maxBundle, realTimeTimeouts);
+        return new FrameworkConfig(a, completionProcessing, redirectedIo, maxBundle, realTimeTimeouts, abortedCommand);
     }
 
     public FrameworkConfig with(CompletionProcessing p) {
-        return new FrameworkConfig(completionAction, p, redirectedIo, maxBundle, realTimeTimeouts);
+        return new FrameworkConfig(completionAction, p, redirectedIo, maxBundle, realTimeTimeouts, abortedCommand);
     }
 
     public FrameworkConfig with(RedirectedIo r) {
-        return new FrameworkConfig(completionAction, completionProcessing, r, maxBundle, realTimeTimeouts);
+        return new FrameworkConfig(completionAction, completionProcessing, r, maxBundle, realTimeTimeouts, abortedCommand);
     }
 
     public FrameworkConfig withMaxBundle(int n) {
-        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, n, realTimeTimeouts);
+        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, n, realTimeTimeouts, abortedCommand);
+    }
+
+    public FrameworkConfig with(AbortedCommand a) {
+        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, maxBundle, realTimeTimeouts, a);
     }
 
     public FrameworkConfig withRealTimeTimeouts(boolean on) {
-        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, maxBundle, on);
+        return new FrameworkConfig(completionAction, completionProcessing, redirectedIo, maxBundle, on, abortedCommand);
     }
 }

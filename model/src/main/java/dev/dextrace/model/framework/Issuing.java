@@ -37,7 +37,10 @@ final class Issuing {
     private final AtomicInteger issueRequests = new AtomicInteger();
     private final AtomicLong tags = new AtomicLong();
 
-    Issuing(SlotPool pool, Dext dext, QueueRouting routing, LegacyPath legacy, KernelWorkLoop kernel) {
+    private final SubmitReturns submits;
+
+    Issuing(SlotPool pool, Dext dext, QueueRouting routing, LegacyPath legacy, KernelWorkLoop kernel, SubmitReturns submits) {
+        this.submits = submits;
         this.pool = pool;
         this.dk = pool.dk;
         this.dext = dext;
@@ -69,9 +72,9 @@ final class Issuing {
         kernel.post("issue", this::pump);
     }
 
-    /** Nothing waits to be issued. */
+    /** Nothing waits to be issued (after the stop nothing ever will: what waited is failed by the kernel). */
     boolean idle() {
-        return requests.isEmpty();
+        return requests.isEmpty() || pool.stopped;
     }
 
     /** Issues what can be issued; one thread at a time, others leave a note that there is more to do. */
@@ -94,7 +97,7 @@ final class Issuing {
 
     private boolean issueNext() {
         Request r = requests.peek();
-        if (r == null) {
+        if (r == null || pool.stopped) {
             return false;
         }
         if (!pool.bundled) {
@@ -195,6 +198,7 @@ final class Issuing {
             if (action != pool.sharedAction) {
                 action.releaseByFramework();
             }
+            submits.returned(indices);
         }
     }
 

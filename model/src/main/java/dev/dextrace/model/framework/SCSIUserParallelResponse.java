@@ -79,9 +79,11 @@ public final class SCSIUserParallelResponse {
 
     /**
      * Writes {@code fSenseLength} and the sense bytes. More than {@link #kMaxSenseBufferSize} bytes
-     * would overrun {@code fSenseBuffer} in C: SLOT-7 is filed and the write is refused.
+     * would overrun {@code fSenseBuffer} in C: in a response slot SLOT-7 is filed and the write is
+     * refused, and the dext goes on (a malformed call is a rule, not a crash that hides what follows);
+     * a response of the dext's own (legacy path) refuses it with an exception.
      *
-     * @throws IllegalArgumentException if {@code sense} is null or longer than 256 bytes
+     * @throws IllegalArgumentException if {@code sense} is null, or longer than 256 bytes outside a response slot
      */
     public SCSIUserParallelResponse senseData(byte[] sense) {
         if (sense == null) {
@@ -90,6 +92,7 @@ public final class SCSIUserParallelResponse {
         if (sense.length > kMaxSenseBufferSize) {
             if (checks != null) {
                 checks.senseOverrun(slot, sense.length);
+                return this;
             }
             throw new IllegalArgumentException("sense length must be 0.." + kMaxSenseBufferSize
                     + " (kMaxSenseBufferSize), was " + sense.length);

@@ -12,7 +12,12 @@ final class Slot implements InFlight {
     volatile boolean ownedByDext;
     volatile int deliveredGeneration;
     volatile int dextCompletedGeneration;
+    /** The generation the kernel took back without the dext's word: its timeout, the target's removal, the stop. */
     volatile int timedOutGeneration;
+    /** The generation the kernel took back because the dext answered an abort of it FUNCTION_COMPLETE. */
+    volatile int abortedGeneration;
+    /** The generation whose submit call (Process) has returned: the kernel acts on a task only after that. */
+    volatile int submitReturnedGeneration;
     volatile TaskData command;
     volatile long issueSeq;
     volatile long deadlineNanos;
@@ -70,6 +75,12 @@ final class Slot implements InFlight {
     @Override
     public long issueSeq() {
         return issueSeq;
+    }
+
+    /** Under the kernel lock: the dext answered an abort of generation gen done, so the kernel takes it back. */
+    void abortBack(int gen) {
+        abortedGeneration = gen;
+        ownedByDext = false;
     }
 
     /** The dext holds this generation and has not completed it: it may touch the slot. */

@@ -2,6 +2,8 @@ package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.runtime.AtomicStep;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,8 @@ final class SlotPool {
     final AtomicInteger outstanding = new AtomicInteger();
     volatile boolean anyIssued;
     volatile boolean bundled;
+    /** UserStopController ran (or runs): nothing more is issued. Set under the lock. */
+    volatile boolean stopped;
     Slot[] slots = new Slot[0];
     LegacyTask[] tasks = new LegacyTask[0];
     /** The action shared by all bundles, or null (per-bundle actions, or the legacy path). */
@@ -67,6 +71,27 @@ final class SlotPool {
             }
             seen[v] = true;
         }
+    }
+
+    /**
+     * The kernel completes a task itself (timeout, abort answered done, removal, stop): one step under
+     * the kernel lock. If {@code f} still carries generation {@code gen} (and, with {@code unlessCompleted},
+     * the dext has not completed it), {@code takeBack} hands it back to the kernel and the event is returned;
+     * null when a completion came first.
+     */
+    @AtomicStep("one event and the take-back it records, under the kernel lock")
+    ProtocolEvent kernelCompletes(InFlight f, int gen, EventKind kind, String text, boolean unlessCompleted, Runnable takeBack) {
+        ProtocolEvent e = dk.eventAndApply(lock, kind, f.index(), gen, f.actionLabel(), text, ev -> {
+            if (!(f.inFlight() && f.generation() == gen) || (unlessCompleted && f.dextCompleted(gen))) {
+                return null;
+            }
+            takeBack.run();
+            return ev;
+        });
+        if (e != null) {
+            outstanding.decrementAndGet();
+        }
+        return e;
     }
 
     /** fControllerTaskIdentifier: the dext-assigned ID of the pool task behind slot i, stable across I/Os. */

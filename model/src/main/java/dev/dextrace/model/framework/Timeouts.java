@@ -79,19 +79,11 @@ final class Timeouts {
         if (!(f.inFlight() && f.generation() == gen)) {
             return;
         }
-        // the timeout's event if the kernel took the command back, null if a completion came first
-        ProtocolEvent e = dk.eventAndApply(pool.lock, EventKind.TIMEOUT, f.index(), gen, f.actionLabel(), "timeout " + f.noun()
-                + " " + f.index() + " gen " + gen + ": kernel completes it (TaskTimeoutOccurred)", ev -> {
-                    if (!(f.inFlight() && f.generation() == gen)) {
-                        return null;
-                    }
-                    f.takeBack(gen);
-                    return ev;
-                });
+        ProtocolEvent e = pool.kernelCompletes(f, gen, EventKind.TIMEOUT, "timeout " + f.noun() + " " + f.index() + " gen " + gen
+                + ": kernel completes it (TaskTimeoutOccurred)", false, () -> f.takeBack(gen));
         if (e == null) {
-            return;
+            return; // a completion came first
         }
-        pool.outstanding.decrementAndGet();
         if (stuck && !f.dextCompleted(gen) && hba.finishedSince(f.index(), f.issueSeq())) {
             dk.monitor().violate(Rule.CMP_1, f.noun() + " " + f.index() + " gen " + gen + ": the hardware finished it but the dext"
                     + " never completed it; the kernel had to time it out (lost completion)", f.index(), gen, f.actionLabel(), e);

@@ -20,6 +20,13 @@ public enum EventKind {
     DROPPED,
     /** The kernel's per-task timeout fired and the kernel completed the task itself. */
     TIMEOUT,
+    /**
+     * The kernel completed a task itself for another reason: an abort the dext answered done, the
+     * target's removal, the controller's stop (PROTOCOL.md §9).
+     */
+    KERNEL_COMPLETE,
+    /** A SAM-2 task-management call (UserAbortTaskRequest, ...) and the dext's answer to it. */
+    TASK_MANAGEMENT,
     /** OSAction reference counting and lifecycle. */
     ACTION_CREATE, RETAIN, RELEASE, CANCEL, FREE, ABORTED,
     /** Hardware: a command is started; a completion interrupt is raised; the dext reads the completion ring. */

@@ -4,6 +4,7 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.framework.TaskManagementFunction;
 import dev.dextrace.model.hardware.HbaFault;
 import io.vavr.collection.List;
 
@@ -60,8 +61,37 @@ public final class Scenarios {
                 w.submit(Command.testUnitReady(0), Command.testUnitReady(1));
             });
 
+    public static final Scenario ABORT_RACES_COMPLETION = new Scenario("abort-races-completion",
+            "Two commands; once Process returned, the kernel aborts the first (UserAbortTaskRequest with its tag, on Default)"
+                    + " while its completion is on the way; an answer of FUNCTION_COMPLETE completes it (PROTOCOL.md §9).",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> {
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(0));
+                w.framework().taskManagement(TaskManagementFunction.ABORT_TASK, 0);
+            });
+
+    public static final Scenario REMOVAL_RACES_COMPLETION = new Scenario("removal-races-completion",
+            "Commands to targets 0 and 1; target 0 goes away: once Process returned, the kernel force-completes its command"
+                    + " (DeviceNotPresent) while the dext's completion is on the way, which then comes late.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> {
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(1));
+                w.framework().removeTarget(0);
+            });
+
+    public static final Scenario STOP_WITH_IO_OUTSTANDING = new Scenario("stop-with-io-outstanding",
+            "Two commands, the second failing with CHECK_CONDITION; UserStopController runs once Process returned, racing"
+                    + " their completions: the dext must complete or abandon them and release every action it holds.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> {
+                w.hardware().failInOrder(HbaFault.GOOD, HbaFault.CHECK_CONDITION);
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(0));
+                w.framework().stopWithIoOutstanding();
+            });
+
     private static final List<Scenario> ALL = List.of(COMPLETION_RACES_SUBMISSION, COMPLETION_RACES_REISSUE,
-            RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH);
+            RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH,
+            ABORT_RACES_COMPLETION, REMOVAL_RACES_COMPLETION, STOP_WITH_IO_OUTSTANDING);
 
     private Scenarios() {
     }

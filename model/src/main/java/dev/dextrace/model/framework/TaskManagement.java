@@ -1,0 +1,97 @@
+package dev.dextrace.model.framework;
+
+import dev.dextrace.model.driverkit.CallScoped;
+import dev.dextrace.model.driverkit.DriverKit;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.runtime.ExecutionContext;
+
+/**
+ * The kernel's SAM-2 task-management calls (PROTOCOL.md §9). Each is sent about a task in flight, once
+ * the submit call that delivered it returned, synchronously on Default like the other framework calls
+ * [inferred], while the task may be completing on another queue. With
+ * {@link FrameworkConfig.AbortedCommand#DONE_BY_ANSWER}, a FUNCTION_COMPLETE answer ends every command
+ * the function names: the kernel takes their slots back, and a later completion of one by the dext is
+ * a double completion (CMP-1, filed by {@link BundledCompletion}).
+ */
+final class TaskManagement {
+    private final SlotPool pool;
+    private final DriverKit dk;
+    private final Dext dext;
+    private final QueueRouting routing;
+    private final SubmitReturns submits;
+    private final KernelWorkLoop kernel;
+    private final Runnable issueMore;
+
+    TaskManagement(SlotPool pool, Dext dext, QueueRouting routing, SubmitReturns submits, KernelWorkLoop kernel, Runnable issueMore) {
+        this.pool = pool;
+        this.dk = pool.dk;
+        this.dext = dext;
+        this.routing = routing;
+        this.submits = submits;
+        this.kernel = kernel;
+        this.issueMore = issueMore;
+    }
+
+    /**
+     * Queues {@code f} about the command in slot {@code index}, after the kernel's earlier work.
+     *
+     * @throws IllegalArgumentException for an index outside 0..N-1
+     * @throws IllegalStateException    on the legacy path (not modelled there)
+     */
+    void send(TaskManagementFunction f, int index) {
+        if (f == null) {
+            throw new IllegalArgumentException("function must be one of " + java.util.Arrays.toString(TaskManagementFunction.values()));
+        }
+        Slot s = pool.slot("slot", index);
+        if (!pool.bundled) {
+            throw new IllegalStateException("task management is modelled on the bundled path only; this dext did not map the buffers");
+        }
+        kernel.post(f.method() + " about slot " + index, () -> {
+            int gen = s.generation;
+            if (s.inFlight()) {
+                submits.whenReturned(s, gen, f.method() + " about slot " + index, () -> call(f, s, gen));
+            } else {
+                dk.event(EventKind.NOTE, index, gen, null, "no " + f.method() + ": slot " + index + " is not in flight");
+            }
+        });
+    }
+
+    /** The two-way call on Default, then what the answer means for the commands it names. */
+    private void call(TaskManagementFunction f, Slot s, int gen) {
+        TaskData named = s.command;
+        if (!(s.inFlight() && s.generation == gen)) {
+            dk.event(EventKind.NOTE, s.index, gen, null, "no " + f.method() + ": slot " + s.index + " gen " + gen + " completed first");
+            return;
+        }
+        String label = f.method() + "(target " + named.fTargetID() + ", tag " + named.fTaskTagIdentifier() + ")";
+        int[] answer = {SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE};
+        routing.defaultQueue().runSync(label, null, () -> {
+            CallScoped<Integer> response = CallScoped.argument(dk, ExecutionContext.current().top(), "response",
+                    SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE);
+            dk.event(EventKind.TASK_MANAGEMENT, s.index, gen, null, label + " about slot " + s.index);
+            try {
+                f.call(dext, named, response);
+            } finally {
+                answer[0] = response.valueAtReturn();
+            }
+        });
+        dk.event(EventKind.TASK_MANAGEMENT, s.index, gen, null, "return from " + label + ": *response = "
+                + SCSIServiceResponse.name(answer[0]));
+        if (answer[0] != SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_COMPLETE
+                || pool.config.abortedCommand() != FrameworkConfig.AbortedCommand.DONE_BY_ANSWER) {
+            return;
+        }
+        boolean freed = false;
+        for (Slot o : pool.slots) {
+            TaskData c = o.command;
+            int g = o.generation;
+            if (c != null && o.inFlight() && f.ends(named, c)) {
+                freed |= pool.kernelCompletes(o, g, EventKind.KERNEL_COMPLETE, f.method() + " answered FUNCTION_COMPLETE: the kernel"
+                        + " completes slot " + o.index + " gen " + g + " as aborted", true, () -> o.abortBack(g)) != null;
+            }
+        }
+        if (freed) {
+            issueMore.run();
+        }
+    }
+}
