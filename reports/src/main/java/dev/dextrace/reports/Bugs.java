@@ -16,6 +16,7 @@ import dev.dextrace.model.results.Results.Seen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,22 +57,18 @@ public final class Bugs {
     static Design group(Design design, Path reportDir) {
         List<Finding> sorted = design.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal())).toList();
-        // A finding whose replay names no driver line takes the line of another with the same account.
-        Map<Finding, String> line = new LinkedHashMap<>();
-        Map<String, String> lineOfAccount = new LinkedHashMap<>();
+        // First by the engines' own account; then accounts whose representative's replay names the same driver
+        // line are one bug. Only one finding per account is replayed here: a full run keeps hundreds of
+        // near-identical samples, and replaying each made writing the report take minutes.
+        Map<String, List<Finding>> byAccount = new LinkedHashMap<>();
         for (Finding f : sorted) {
-            String l = driverLine(f);
-            if (l != null) {
-                line.put(f, l);
-                lineOfAccount.putIfAbsent(f.rule() + " " + signature(f), l);
-            }
+            byAccount.computeIfAbsent(f.rule() + " " + signature(f), k -> new ArrayList<>()).add(f);
         }
         Map<String, List<Finding>> byBug = new LinkedHashMap<>();
-        for (Finding f : sorted) {
-            String account = f.rule() + " " + signature(f);
-            String l = line.getOrDefault(f, lineOfAccount.get(account));
-            byBug.computeIfAbsent(l == null ? account : f.rule() + " " + l, k -> new ArrayList<>()).add(f);
-        }
+        byAccount.forEach((account, same) -> {
+            String line = driverLine(representative(same));
+            byBug.computeIfAbsent(line == null ? account : same.get(0).rule() + " " + line, k -> new ArrayList<>()).addAll(same);
+        });
         List<Finding> bugs = new ArrayList<>();
         Map<String, String> causeRule = new LinkedHashMap<>(); // bug id -> the fault rule its run showed first
         for (List<Finding> same : byBug.values()) {
@@ -86,6 +83,7 @@ public final class Bugs {
                 bugs.add(bug);
             } else {
                 bugs.set(twin, withSeen(bugs.get(twin), bug.seen()));
+                deleteReplay(bug, reportDir); // the report folder keeps only the replays its cards name
             }
         }
         bugs.replaceAll(b -> {
@@ -152,11 +150,16 @@ public final class Bugs {
                 .map(f -> f.rule().id()).headOption().getOrNull();
     }
 
-    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
-        Finding rep = same.stream().min(Comparator
+    /** The finding a group shows: one with a replay file, of the most systematic engine, with the shortest story. */
+    private static Finding representative(List<Finding> same) {
+        return same.stream().min(Comparator
                 .comparing((Finding f) -> replayFile(f) == null)
                 .thenComparing(f -> preference(f.engine()))
                 .thenComparing(f -> f.events().size())).orElseThrow();
+    }
+
+    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
+        Finding rep = representative(same);
         Map<String, Seen> seen = new LinkedHashMap<>();
         for (Finding f : same) {
             String key = f.engine() + "\u0000" + f.scenario();
@@ -187,6 +190,17 @@ public final class Bugs {
             System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
             return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
                     List.copyOf(seen.values()), null, null), null);
+        }
+    }
+
+    private static void deleteReplay(Finding bug, Path reportDir) {
+        Path file = replayFile(bug); // relative to the report folder
+        if (file != null) {
+            try {
+                Files.deleteIfExists(reportDir.resolve(file));
+            } catch (IOException e) {
+                System.err.println("warning: cannot remove " + bug.replayCommand() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -317,6 +331,19 @@ public final class Bugs {
         String c = f.replayCommand();
         int at = c == null ? -1 : c.indexOf("-Dexec.args=");
         return at < 0 ? null : Path.of(c.substring(at + "-Dexec.args=".length()).trim());
+    }
+
+    /** The replay files {@code results}' cards name, copied from one report folder into another: a report stands on its own. */
+    public static void copyReplays(Results results, Path fromReport, Path toReport) throws IOException {
+        for (Design d : results.designs()) {
+            for (Finding f : d.findings()) {
+                Path file = replayFile(f);
+                if (file != null && !file.isAbsolute() && Files.isRegularFile(fromReport.resolve(file))) {
+                    Files.createDirectories(toReport.resolve(file).getParent());
+                    Files.copy(fromReport.resolve(file), toReport.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static String command(Path relative) {

@@ -108,6 +108,11 @@ public record ReportView(
             return allSteps.size();
         }
 
+        /** The folded story as one text, a line per event (a section per line would lose the line breaks). */
+        public String storyText() {
+            return String.join("\n", allSteps);
+        }
+
         public boolean hasSeen() {
             return !seen.isEmpty();
         }
@@ -253,35 +258,44 @@ public record ReportView(
                 findings);
     }
 
+    /** A matrix cell: one short word, so 21 rule columns fit a 1400 px window; its title says it in full. */
     private static Cell cell(Design design, Rule rule) {
         boolean expected = design.expectedRules().contains(rule.id());
         boolean found = design.foundRules().contains(rule.id());
         String text;
+        String meaning;
         String css;
         if (expected && found) {
-            text = "expected + found"; // spaces let the narrow column wrap it
+            text = "found";
+            meaning = "expected + found";
             css = "hit";
         } else if (expected && design.verdict() == Grade.NOT_RUN) {
-            text = "expected, not run"; // not a miss: nothing looked for it
+            text = "not run";
+            meaning = "expected, not run"; // not a miss: nothing looked for it
             css = "pending";
         } else if (expected) {
-            text = "expected, missed";
+            text = "missed";
+            meaning = "expected, missed";
             css = "miss";
         } else if (found && usersDesign(design)) {
-            text = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
+            text = "bug";
+            meaning = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
             css = "extra";
         } else if (found && design.verdict() == Grade.AS_EXPECTED) {
-            text = "found, foreseen"; // the design declares it may also break this rule
+            text = "foreseen";
+            meaning = "found, foreseen by the design"; // the design declares it may also break this rule
             css = "extra";
         } else if (found) {
-            text = "found, unexpected";
+            text = "extra";
+            meaning = "found, unexpected";
             css = "extra";
         } else {
-            text = "";
-            css = "";
+            return EMPTY_CELL; // no title: a page of designs × rules stays small
         }
-        return new Cell(text, css, rule.id()); // the column's header carries the meaning: a page of designs × rules stays small
+        return new Cell(text, css, rule.id() + ": " + meaning);
     }
+
+    private static final Cell EMPTY_CELL = new Cell("", "", null);
 
     private static EngineWork engineWork(String name, DesignEngine engine) {
         if (engine == null) {
