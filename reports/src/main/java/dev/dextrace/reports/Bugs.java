@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One finding per bug: the engines' findings of a design are grouped by rule and the driver code involved
@@ -267,11 +269,12 @@ public final class Bugs {
     /**
      * The card's events: the violation's story and the key events, each with its source line; key: the
      * trigger, the violated slot's (or, for an action rule, the action's) life cycle, the other accesses
-     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}, the latest.
+     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}: the
+     * life-cycle events first, then the latest others.
      */
     static List<Event> card(Violation v, List<ProtocolEvent> all, Map<Long, String> sources) {
         ProtocolEvent trigger = v.trigger();
-        Set<Long> key = new TreeSet<>();
+        Map<Long, ProtocolEvent> key = new LinkedHashMap<>();
         String variable = variable(trigger);
         boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
         boolean waits = v.rule() == Rule.Q_4; // a cycle of waits: the locks taken and the waits that close it
@@ -285,23 +288,26 @@ public final class Bugs {
                     || (actionRule && v.action() != null && v.action().equals(e.action()))
                     || (variable != null && variable.equals(variable(e)));
             if (k) {
-                key.add(e.seq());
+                key.put(e.seq(), e);
             }
             if (e.kind() == EventKind.PROCESS_BEGIN) {
                 lastProcess = e;
             }
         }
         if (trigger != null) {
-            key.add(trigger.seq());
+            key.put(trigger.seq(), trigger);
         }
-        List<Long> latest = new ArrayList<>(key);
-        Set<Long> shown = new TreeSet<>(latest.subList(Math.max(0, latest.size() - (KEY_EVENTS - 1)), latest.size()));
+        long triggerSeq = trigger == null ? -1 : trigger.seq();
+        // A slot's six response writes must not push its completion and return out of the card.
+        Set<Long> shown = key.values().stream()
+                .sorted(Comparator.comparing((ProtocolEvent e) -> e.seq() != triggerSeq && !LIFE_CYCLE.contains(e.kind()))
+                        .thenComparing(ProtocolEvent::seq, Comparator.reverseOrder()))
+                .limit(KEY_EVENTS - 1).map(ProtocolEvent::seq).collect(Collectors.toCollection(TreeSet::new));
         if (lastProcess != null) {
             shown.add(lastProcess.seq()); // the loop the race happens in
         }
         Set<Long> inCard = new TreeSet<>(shown);
         v.events().forEach(e -> inCard.add(e.seq()));
-        long triggerSeq = trigger == null ? -1 : trigger.seq();
         List<Event> events = new ArrayList<>();
         for (ProtocolEvent e : all) {
             if (inCard.contains(e.seq())) {
@@ -311,6 +317,11 @@ public final class Bugs {
         }
         return events;
     }
+
+    /** What makes a slot's, an action's or a lock's story: drawn before the field accesses around them. */
+    private static final Set<EventKind> LIFE_CYCLE = EnumSet.of(EventKind.ISSUE, EventKind.HW_START, EventKind.COMPLETE,
+            EventKind.RETURNED, EventKind.DROPPED, EventKind.TIMEOUT, EventKind.ACTION_CREATE, EventKind.RETAIN, EventKind.RELEASE,
+            EventKind.CANCEL, EventKind.FREE, EventKind.ABORTED, EventKind.LOCK, EventKind.UNLOCK, EventKind.WAIT, EventKind.FAULT);
 
     /** The shared variable a VAR event is about ("write fSlotState[3] = DONE" → "fSlotState[3]"), else null. */
     private static String variable(ProtocolEvent e) {

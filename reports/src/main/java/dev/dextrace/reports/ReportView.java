@@ -45,6 +45,11 @@ public record ReportView(
         ScaleView scale,
         Summary summary) {
 
+    /** The replay command with a placeholder for the file: printed once, each card's file listed under it. */
+    public String replayCommandTemplate() {
+        return Bugs.REPLAY_COMMAND + "<replay file>";
+    }
+
     /**
      * The first screen when the report is about one design (e.g. {@code -Ddextrace.designs=com.example.MyDriver}):
      * clean or which bugs, linked to their cards, and how hard each engine looked.
@@ -115,6 +120,12 @@ public record ReportView(
 
         public boolean hasSeen() {
             return !seen.isEmpty();
+        }
+
+        /** The report's own replay file of this card, relative to the report folder; null when it has none. */
+        public String replayFile() {
+            return replayCommand != null && replayCommand.startsWith(Bugs.REPLAY_COMMAND)
+                    ? replayCommand.substring(Bugs.REPLAY_COMMAND.length()) : null;
         }
     }
 

@@ -97,6 +97,53 @@ class BugsTest {
         assertTrue(key.stream().anyMatch(Event::violation));
         assertTrue(key.stream().anyMatch(e -> e.text().startsWith("Complete(")), key::toString);
         assertTrue(key.stream().anyMatch(e -> e.source() != null && e.source().startsWith("Attempt2BundledIsr.java:")), key::toString);
+        // The seed's story: the interrupt queue's completion overtakes the Process loop, which then touches the completed slot.
+        Event process = key.stream().filter(e -> e.text().startsWith("Process(")).findFirst().orElseThrow(() -> new AssertionError(key.toString()));
+        Event complete = key.stream().filter(e -> e.text().startsWith("Complete(")).findFirst().orElseThrow();
+        Event touch = key.stream().filter(Event::violation).findFirst().orElseThrow();
+        assertTrue(process.seq() < complete.seq() && complete.seq() < touch.seq(), key::toString);
+        assertEquals(process.lane(), touch.lane(), "the loop touches the slot");
+        assertFalse(complete.lane().equals(touch.lane()), "another queue completed it");
+        assertNotNull(complete.source(), "the completion's driver line");
+        assertNotNull(touch.source(), "the touching access's driver line");
+    }
+
+    /**
+     * Every card of several wrong catalogue designs, as the engines leave them (one finding per rule a search
+     * showed, an absolute replay path under target/): its command, run from the report folder, shows its rule
+     * again; shrinking never lengthened it; the folder holds exactly the replays the cards name.
+     */
+    @Test
+    void everyCardsCommandReplaysItsRuleFromTheReportFolder(@TempDir Path work, @TempDir Path report) throws Exception {
+        List<Design> designs = new ArrayList<>();
+        for (String name : List.of("attempt2-bundled-isr", "throwing-interrupt-handler", "double-complete", "early-release")) {
+            Scenario s = Scenarios.COMPLETION_RACES_SUBMISSION;
+            List<Finding> findings = new ArrayList<>();
+            for (Exploration.Found found : Exploration.explore(s, Catalogue.byName(name), 20, 2000, rules -> false).firstByRule().values()) {
+                Path file = work.resolve(name).resolve(found.rule() + ".replay").toAbsolutePath();
+                Files.createDirectories(file.getParent());
+                found.replay().write(file);
+                findings.add(Grading.finding("x", "controlled", s.name(), found.verdict().first(found.rule()).get(), null, ENGINE_COMMAND + file));
+            }
+            assertFalse(findings.isEmpty(), name + " breaks a rule in " + s.name());
+            designs.add(design(name, findings));
+        }
+        Results grouped = assertTimeoutPreemptively(Duration.ofMinutes(3),
+                () -> Bugs.group(new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), designs), report));
+        int cards = 0;
+        for (Design d : grouped.designs()) {
+            for (Finding bug : d.findings()) {
+                assertNotNull(bug.replayCommand(), bug.id());
+                Path arg = Path.of(bug.replayCommand().substring(Bugs.REPLAY_COMMAND.length()));
+                assertTrue(ReplayFile.read(report.resolve(arg)).replay(Duration.ofSeconds(20)).rules().contains(bug.rule()),
+                        bug.id() + " replays " + bug.rule());
+                assertTrue(bug.switchesAfter() <= bug.switchesBefore(), bug.id() + ": " + bug.switchesAfter() + " > " + bug.switchesBefore());
+                cards++;
+            }
+        }
+        try (var files = Files.walk(report.resolve(Bugs.REPLAYS))) {
+            assertEquals(cards, files.filter(Files::isRegularFile).count(), "one replay per card, no other");
+        }
     }
 
     /** However many samples the engines kept, the report's page and results file stay small. */
