@@ -124,18 +124,26 @@ public final class Bugs {
         return null;
     }
 
-    /** The engine's account of the driver code: the violating event's source line, or its text without numbers, and its lane. */
+    /** The engine's account of the driver code: the violating event's source line, else its message (or text) without numbers. */
     static String signature(Finding f) {
         Event trigger = f.events().stream().filter(Event::violation).reduce((a, b) -> b).orElse(null);
         if (trigger == null) {
             return f.message() == null ? "" : account(f.message());
         }
-        return trigger.source() != null ? trigger.source() : account(trigger.text());
+        if (trigger.source() != null) {
+            return trigger.source();
+        }
+        // The monitor's message names the code (the variable and both lines of a race); the trigger may be
+        // only the event that was current when a plain field access was seen (a Process call's return).
+        return account(f.message() != null ? f.message() : trigger.text());
     }
 
-    /** A text without what changes from run to run: numbers and thread names (each engine names its threads). */
-    private static String account(String text) {
-        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+", "#");
+    /**
+     * A text without what changes from run to run: numbers, lists of them (a Process call's slots: "Process(0,1)"
+     * and "Process(0)" are the same code) and thread names (each engine names its threads).
+     */
+    static String account(String text) {
+        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+(,\\s?\\d+)*", "#");
     }
 
     /** A bug, and the driver fault (EXC-1, HANG-1, Q-4) that broke its run first, if another rule's bug is one of that fault. */

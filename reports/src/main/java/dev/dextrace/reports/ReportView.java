@@ -77,8 +77,18 @@ public record ReportView(
 
     public record DesignView(String anchor, String name, String description, String declared,
                              String verdict, String verdictCss, String expected, String found,
-                             List<Cell> cells, List<EngineWork> engines, List<Chart> charts,
+                             List<Cell> cells, List<EngineWork> engines, List<Chart> charts, List<OneOutcome> oneOutcome,
                              List<FindingView> findings) {
+        public boolean hasCharts() {
+            return !charts.isEmpty();
+        }
+    }
+
+    /**
+     * A scenario whose samples all had one outcome: a line of text, not a chart of one bar (most of a catalogue's
+     * ~140 outcome charts were, and drew nothing a line does not say).
+     */
+    public record OneOutcome(String title, String outcome, String count, String css) {
     }
 
     public record EngineWork(String name, String ran, String rules, String firstDetection, String work) {
@@ -257,14 +267,18 @@ public record ReportView(
         boolean users = usersDesign(design) && design.verdict() != Grade.NOT_RUN;
         String verdict = !users ? design.verdict().toString()
                 : design.foundRules().isEmpty() ? "clean" : findings.size() + (findings.size() == 1 ? " bug found" : " bugs found");
+        List<Chart> charts = design.engines().entrySet().stream()
+                .flatMap(e -> e.getValue().histograms().stream().map(h -> chart(e.getKey(), h)))
+                .toList();
         String verdictCss = !users ? css(design.verdict()) : design.foundRules().isEmpty() ? "as-expected" : "missed";
         return new DesignView(anchor, design.name(), orNone(design.description()), orNone(design.declared()),
                 verdict, verdictCss,
                 rules(design.expectedRules()), rules(design.foundRules()),
                 Arrays.stream(Rule.values()).map(r -> cell(design, r)).toList(),
                 engineNames.stream().map(name -> engineWork(name, design.engines().get(name))).toList(),
-                design.engines().entrySet().stream()
-                        .flatMap(e -> e.getValue().histograms().stream().map(h -> chart(e.getKey(), h)))
+                charts.stream().filter(c -> c.bars().size() > 1).toList(),
+                charts.stream().filter(c -> c.bars().size() == 1)
+                        .map(c -> new OneOutcome(c.title(), c.bars().get(0).fullLabel(), c.bars().get(0).count(), c.bars().get(0).css()))
                         .toList(),
                 findings);
     }
@@ -391,8 +405,8 @@ public record ReportView(
                 : finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
                 + " (shrunk from " + finding.switchesBefore() + ": " + (finding.switchesBefore() - finding.switchesAfter()) + " removed)";
         return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
-                finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
-                orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
+                finding.engine(), orNone(finding.scenario()), shown(finding.slot()), shown(finding.generation()),
+                shown(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
                 orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
                 seen, shrink, finding.lincheckTrace(), finding.replayCommand(), cause(finding, design, designAnchor));
     }
@@ -450,6 +464,11 @@ public record ReportView(
     /** CSS class of a verdict or status: "as expected" becomes "as-expected". */
     private static String css(Object label) {
         return label.toString().replace(' ', '-');
+    }
+
+    /** A card's fact only when the finding has it (most rules name no action, or no slot): null leaves its row out. */
+    private static String shown(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private static String orNone(Object value) {

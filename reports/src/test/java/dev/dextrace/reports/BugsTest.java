@@ -35,7 +35,7 @@ class BugsTest {
     /** A jcstress-like sample: the same racing write, on a slot that differs from sample to sample. */
     private static Finding sample(String rule, int slot, String text, String scenario) {
         return new Finding(null, "jcstress", scenario, rule, slot, 1, null, List.of("Default", "InterruptQueue"),
-                "slot " + slot + " raced", List.of(new Event(1, "Default", "Process(0,1,2,3)", false),
+                text.replace("#", Integer.toString(slot)) + " raced", List.of(new Event(1, "Default", "Process(0,1,2,3)", false),
                 new Event(2, "InterruptQueue", text.replace("#", Integer.toString(slot)), true)), null, null);
     }
 
@@ -57,6 +57,14 @@ class BugsTest {
         assertEquals(List.of(new Results.Seen("jcstress", "completion-races-submission", 30),
                 new Results.Seen("jcstress", "two-completion-paths", 12)), q3.seen());
         assertNull(q3.replayCommand(), "no replay file, no command");
+    }
+
+    @Test
+    void aProcessCallsSlotListIsNotPartOfTheDriverCode(@TempDir Path report) {
+        Design grouped = Bugs.group(design("d", List.of(sample("Q-3", 0, "return from Process(#)", "s"),
+                sample("Q-3", 1, "return from Process(0,#)", "s"), sample("Q-3", 2, "return from Process(0, 1, #)", "t"))), report);
+        assertEquals(1, grouped.findings().size(), "one race, whichever slots the Process call had");
+        assertEquals(3, grouped.findings().get(0).seen().stream().mapToLong(Results.Seen::count).sum());
     }
 
     @Test

@@ -56,7 +56,7 @@ class ReportRendererTest {
         assertEquals("missed", cell("attempt3-bundled-wrapper", "ACT-5").text());
         assertTrue(cell("attempt3-bundled-wrapper", "ACT-5").hasClass("miss"));
         assertEquals("not run", cell("attempt1-legacy-reentrant", "Q-4").text());
-        assertTrue(page.select("table.matrix tbody tr").first().select("td.cell").eachText().stream()
+        assertTrue(page.select("table.matrix tbody tr").first().select("td:not(.verdict)").eachText().stream()
                 .allMatch(String::isEmpty), "the correct design has no expected or found rule");
     }
 
@@ -200,7 +200,7 @@ class ReportRendererTest {
         int column = Arrays.asList(Rule.values()).indexOf(Rule.byId(rule));
         Element row = page.select("table.matrix tbody tr").stream()
                 .filter(r -> r.selectFirst("th").text().equals(design)).findFirst().orElseThrow();
-        return row.select("td.cell").get(column);
+        return row.select("td:not(.verdict)").get(column); // an empty cell has no class: a catalogue's matrix stays small
     }
 
     private static String fact(Element finding, String name) {
