@@ -368,7 +368,7 @@ public final class CampaignMain implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             Path json = out.resolve("results.json");
-            ResultsIO.write(merged, json);
+            ResultsIO.writeCompact(merged, json);
             page = ReportRenderer.write(merged, json, out, null, ScaleView.loadOrWarn(scale));
             List<JUnitReport.Case> cases = JUnitReport.cases(selected, merged);
             JUnitReport.write(cases, out.resolve("junit.xml"), took, merged.generatedAt());

@@ -104,7 +104,7 @@ public record ReportView(
 
     /**
      * A bug's card: {@code steps} are the events that make it (all events when the finding does not say
-     * which), {@code allSteps} the whole story, folded (empty when nothing is folded).
+     * which), {@code allSteps} the rest of the story, folded (empty when nothing is folded).
      */
     public record FindingView(String anchor, String id, String rule, String meaning, String consequence, String engine,
                               String scenario, String slot, String generation, String action,
@@ -143,8 +143,8 @@ public record ReportView(
     public record Cause(String id, String anchor, String rule) {
     }
 
-    /** How often one engine saw the bug in one scenario, and when that engine first saw its rule. */
-    public record SeenLine(String engine, String scenario, String count, String firstSeen) {
+    /** How often one engine saw the bug, in total and per scenario, and when that engine first saw its rule. */
+    public record SeenLine(String engine, String scenarios, String count, String firstSeen) {
     }
 
     /** One event: its text sits in the cell of its own lane, the other lanes' cells stay empty. */
@@ -398,8 +398,13 @@ public record ReportView(
         events.forEach(e -> laneSet.add(e.lane()));
         List<String> lanes = List.copyOf(laneSet);
         Rule rule = Rule.byId(finding.rule());
-        List<SeenLine> seen = finding.seen().stream()
-                .map(s -> new SeenLine(s.engine(), orNone(s.scenario()), count(s.count()), firstSeen(design, s.engine(), rule)))
+        // One row per engine, its scenarios in one cell: a bug three engines saw in five scenarios is 3 rows, not 15.
+        Map<String, List<Results.Seen>> byEngine = new LinkedHashMap<>();
+        finding.seen().forEach(s -> byEngine.computeIfAbsent(s.engine(), k -> new ArrayList<>()).add(s));
+        List<SeenLine> seen = byEngine.entrySet().stream()
+                .map(e -> new SeenLine(e.getKey(),
+                        e.getValue().stream().map(s -> orNone(s.scenario()) + " " + count(s.count())).collect(Collectors.joining(", ")),
+                        count(e.getValue().stream().mapToLong(Results.Seen::count).sum()), firstSeen(design, e.getKey(), rule)))
                 .toList();
         String shrink = finding.switchesBefore() == null ? null
                 : finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
@@ -407,11 +412,11 @@ public record ReportView(
         return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
                 finding.engine(), orNone(finding.scenario()), shown(finding.slot()), shown(finding.generation()),
                 shown(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
-                orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
+                orNone(finding.message()), keyLanes, rows(key, keyLanes), story(events.stream().filter(e -> Boolean.FALSE.equals(e.key())).toList()),
                 seen, shrink, finding.lincheckTrace(), finding.replayCommand(), cause(finding, design, designAnchor));
     }
 
-    /** The whole story, one line per event, for the folded part of a card: as text, so it costs a line, not a table row. */
+    /** The events not drawn, one line each, for the folded part of a card: as text, so it costs a line, not a table row. */
     private static List<String> story(List<Event> events) {
         return events.stream()
                 .map(e -> "#" + orNone(e.seq()) + " [" + e.lane() + "] " + e.text() + (e.source() == null ? "" : "   " + e.source())
