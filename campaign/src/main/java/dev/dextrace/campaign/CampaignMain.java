@@ -345,9 +345,8 @@ public final class CampaignMain implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             Path json = out.resolve("results.json");
-            ResultsIO.write(merged, json);
+            ResultsIO.writeCompact(merged, json);
             page = ReportRenderer.write(merged, json, out, null, ScaleView.loadOrWarn(scale));
-            copyReplays(work, out.resolve("replays"));
             List<JUnitReport.Case> cases = JUnitReport.cases(selected, merged);
             JUnitReport.write(cases, out.resolve("junit.xml"), took, merged.generatedAt());
             if (junitCopy != null) {
@@ -365,18 +364,5 @@ public final class CampaignMain implements Callable<Integer> {
                 : merged.designs().stream().allMatch(d -> d.verdict() == Results.Grade.AS_EXPECTED) ? Exit.PASSED
                 : Exit.NOT_AS_EXPECTED).code;
         return reportedCode;
-    }
-
-    /** The replay files under {@code from}, copied into {@code into}, so a report folder stands on its own. */
-    static void copyReplays(Path from, Path into) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(into);
-        try (var files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".replay"))::iterator) {
-                Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }

@@ -110,7 +110,7 @@ final class DetectionBenchmark {
             Path lastRun = reports.get(reports.size() - 1);
             Path page = ReportRenderer.write(done.get(done.size() - 1), lastRun.resolve("results.json"), out, d,
                     ScaleView.loadOrWarn(scale));
-            CampaignMain.copyReplays(lastRun.resolve("replays"), out.resolve("replays"));
+            Bugs.copyReplays(done.get(done.size() - 1), lastRun, out);
             if (Files.exists(lastRun.resolve("junit.xml"))) { // CI's view: the last run's test cases
                 Files.copy(lastRun.resolve("junit.xml"), out.resolve("junit.xml"), StandardCopyOption.REPLACE_EXISTING);
             }

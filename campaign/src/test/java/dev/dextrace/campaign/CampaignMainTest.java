@@ -117,7 +117,10 @@ class CampaignMainTest {
         Results.Design wrong = design(merged, "double-complete");
         assertEquals(List.of("SLOT-4"), wrong.engines().get("controlled").rules());
         assertTrue(wrong.findings().stream().allMatch(f -> f.engine().equals("controlled")), wrong.findings()::toString);
-        assertTrue(Files.exists(dir.resolve("out/replays/completion-races-submission-SLOT-4.replay")), "its replay beside the report");
+        assertTrue(Files.exists(dir.resolve("out/replays/double-complete/1-SLOT-4.replay")), "its card's replay beside the report");
+        try (var replays = Files.walk(dir.resolve("out/replays"))) {
+            assertEquals(wrong.findings().size(), replays.filter(Files::isRegularFile).count(), "only the cards' replays, not the engines' raw ones");
+        }
         assertEquals(List.of(), design(merged, "bundled-recommended").engines().get("controlled").rules());
     }
 

@@ -17,13 +17,16 @@ import dev.dextrace.model.results.Results.Seen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One finding per bug: the engines' findings of a design are grouped by rule and the driver code involved
@@ -56,22 +59,18 @@ public final class Bugs {
     static Design group(Design design, Path reportDir) {
         List<Finding> sorted = design.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal())).toList();
-        // A finding whose replay names no driver line takes the line of another with the same account.
-        Map<Finding, String> line = new LinkedHashMap<>();
-        Map<String, String> lineOfAccount = new LinkedHashMap<>();
+        // First by the engines' own account; then accounts whose representative's replay names the same driver
+        // line are one bug. Only one finding per account is replayed here: a full run keeps hundreds of
+        // near-identical samples, and replaying each made writing the report take minutes.
+        Map<String, List<Finding>> byAccount = new LinkedHashMap<>();
         for (Finding f : sorted) {
-            String l = driverLine(f);
-            if (l != null) {
-                line.put(f, l);
-                lineOfAccount.putIfAbsent(f.rule() + " " + signature(f), l);
-            }
+            byAccount.computeIfAbsent(f.rule() + " " + signature(f), k -> new ArrayList<>()).add(f);
         }
         Map<String, List<Finding>> byBug = new LinkedHashMap<>();
-        for (Finding f : sorted) {
-            String account = f.rule() + " " + signature(f);
-            String l = line.getOrDefault(f, lineOfAccount.get(account));
-            byBug.computeIfAbsent(l == null ? account : f.rule() + " " + l, k -> new ArrayList<>()).add(f);
-        }
+        byAccount.forEach((account, same) -> {
+            String line = driverLine(representative(same));
+            byBug.computeIfAbsent(line == null ? account : same.get(0).rule() + " " + line, k -> new ArrayList<>()).addAll(same);
+        });
         List<Finding> bugs = new ArrayList<>();
         Map<String, String> causeRule = new LinkedHashMap<>(); // bug id -> the fault rule its run showed first
         for (List<Finding> same : byBug.values()) {
@@ -86,6 +85,7 @@ public final class Bugs {
                 bugs.add(bug);
             } else {
                 bugs.set(twin, withSeen(bugs.get(twin), bug.seen()));
+                deleteReplay(bug, reportDir); // the report folder keeps only the replays its cards name
             }
         }
         bugs.replaceAll(b -> {
@@ -124,18 +124,26 @@ public final class Bugs {
         return null;
     }
 
-    /** The engine's account of the driver code: the violating event's source line, or its text without numbers, and its lane. */
+    /** The engine's account of the driver code: the violating event's source line, else its message (or text) without numbers. */
     static String signature(Finding f) {
         Event trigger = f.events().stream().filter(Event::violation).reduce((a, b) -> b).orElse(null);
         if (trigger == null) {
             return f.message() == null ? "" : account(f.message());
         }
-        return trigger.source() != null ? trigger.source() : account(trigger.text());
+        if (trigger.source() != null) {
+            return trigger.source();
+        }
+        // The monitor's message names the code (the variable and both lines of a race); the trigger may be
+        // only the event that was current when a plain field access was seen (a Process call's return).
+        return account(f.message() != null ? f.message() : trigger.text());
     }
 
-    /** A text without what changes from run to run: numbers and thread names (each engine names its threads). */
-    private static String account(String text) {
-        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+", "#");
+    /**
+     * A text without what changes from run to run: numbers, lists of them (a Process call's slots: "Process(0,1)"
+     * and "Process(0)" are the same code) and thread names (each engine names its threads).
+     */
+    static String account(String text) {
+        return text.replaceAll("\\(?thread [^,)]*\\)?", "").replaceAll("\\d+(,\\s?\\d+)*", "#");
     }
 
     /** A bug, and the driver fault (EXC-1, HANG-1, Q-4) that broke its run first, if another rule's bug is one of that fault. */
@@ -152,11 +160,16 @@ public final class Bugs {
                 .map(f -> f.rule().id()).headOption().getOrNull();
     }
 
-    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
-        Finding rep = same.stream().min(Comparator
+    /** The finding a group shows: one with a replay file, of the most systematic engine, with the shortest story. */
+    private static Finding representative(List<Finding> same) {
+        return same.stream().min(Comparator
                 .comparing((Finding f) -> replayFile(f) == null)
                 .thenComparing(f -> preference(f.engine()))
                 .thenComparing(f -> f.events().size())).orElseThrow();
+    }
+
+    private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
+        Finding rep = representative(same);
         Map<String, Seen> seen = new LinkedHashMap<>();
         for (Finding f : same) {
             String key = f.engine() + "\u0000" + f.scenario();
@@ -187,6 +200,17 @@ public final class Bugs {
             System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
             return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
                     List.copyOf(seen.values()), null, null), null);
+        }
+    }
+
+    private static void deleteReplay(Finding bug, Path reportDir) {
+        Path file = replayFile(bug); // relative to the report folder
+        if (file != null) {
+            try {
+                Files.deleteIfExists(reportDir.resolve(file));
+            } catch (IOException e) {
+                System.err.println("warning: cannot remove " + bug.replayCommand() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -253,11 +277,12 @@ public final class Bugs {
     /**
      * The card's events: the violation's story and the key events, each with its source line; key: the
      * trigger, the violated slot's (or, for an action rule, the action's) life cycle, the other accesses
-     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}, the latest.
+     * of a racing variable, and the last Process call before the trigger; at most {@link #KEY_EVENTS}: the
+     * life-cycle events first, then the latest others.
      */
     static List<Event> card(Violation v, List<ProtocolEvent> all, Map<Long, String> sources) {
         ProtocolEvent trigger = v.trigger();
-        Set<Long> key = new TreeSet<>();
+        Map<Long, ProtocolEvent> key = new LinkedHashMap<>();
         String variable = variable(trigger);
         boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
         boolean waits = v.rule() == Rule.Q_4; // a cycle of waits: the locks taken and the waits that close it
@@ -271,23 +296,26 @@ public final class Bugs {
                     || (actionRule && v.action() != null && v.action().equals(e.action()))
                     || (variable != null && variable.equals(variable(e)));
             if (k) {
-                key.add(e.seq());
+                key.put(e.seq(), e);
             }
             if (e.kind() == EventKind.PROCESS_BEGIN) {
                 lastProcess = e;
             }
         }
         if (trigger != null) {
-            key.add(trigger.seq());
+            key.put(trigger.seq(), trigger);
         }
-        List<Long> latest = new ArrayList<>(key);
-        Set<Long> shown = new TreeSet<>(latest.subList(Math.max(0, latest.size() - (KEY_EVENTS - 1)), latest.size()));
+        long triggerSeq = trigger == null ? -1 : trigger.seq();
+        // A slot's six response writes must not push its completion and return out of the card.
+        Set<Long> shown = key.values().stream()
+                .sorted(Comparator.comparing((ProtocolEvent e) -> e.seq() != triggerSeq && !LIFE_CYCLE.contains(e.kind()))
+                        .thenComparing(ProtocolEvent::seq, Comparator.reverseOrder()))
+                .limit(KEY_EVENTS - 1).map(ProtocolEvent::seq).collect(Collectors.toCollection(TreeSet::new));
         if (lastProcess != null) {
             shown.add(lastProcess.seq()); // the loop the race happens in
         }
         Set<Long> inCard = new TreeSet<>(shown);
         v.events().forEach(e -> inCard.add(e.seq()));
-        long triggerSeq = trigger == null ? -1 : trigger.seq();
         List<Event> events = new ArrayList<>();
         for (ProtocolEvent e : all) {
             if (inCard.contains(e.seq())) {
@@ -297,6 +325,11 @@ public final class Bugs {
         }
         return events;
     }
+
+    /** What makes a slot's, an action's or a lock's story: drawn before the field accesses around them. */
+    private static final Set<EventKind> LIFE_CYCLE = EnumSet.of(EventKind.ISSUE, EventKind.HW_START, EventKind.COMPLETE,
+            EventKind.RETURNED, EventKind.DROPPED, EventKind.TIMEOUT, EventKind.ACTION_CREATE, EventKind.RETAIN, EventKind.RELEASE,
+            EventKind.CANCEL, EventKind.FREE, EventKind.ABORTED, EventKind.LOCK, EventKind.UNLOCK, EventKind.WAIT, EventKind.FAULT);
 
     /** The shared variable a VAR event is about ("write fSlotState[3] = DONE" → "fSlotState[3]"), else null. */
     private static String variable(ProtocolEvent e) {
@@ -315,6 +348,19 @@ public final class Bugs {
     /** The replay file an engine's command names (engines write absolute paths under target/). */
     static Path replayFile(Finding f) {
         return ReplayCommand.fileOf(f.replayCommand()).orElse(null);
+    }
+
+    /** The replay files {@code results}' cards name, copied from one report folder into another: a report stands on its own. */
+    public static void copyReplays(Results results, Path fromReport, Path toReport) throws IOException {
+        for (Design d : results.designs()) {
+            for (Finding f : d.findings()) {
+                Path file = replayFile(f);
+                if (file != null && !file.isAbsolute() && Files.isRegularFile(fromReport.resolve(file))) {
+                    Files.createDirectories(toReport.resolve(file).getParent());
+                    Files.copy(fromReport.resolve(file), toReport.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static String command(Path relative) {

@@ -45,6 +45,11 @@ public record ReportView(
         ScaleView scale,
         Summary summary) {
 
+    /** The replay command with a placeholder for the file: printed once, each card's file listed under it. */
+    public String replayCommandTemplate() {
+        return Bugs.REPLAY_COMMAND + "<replay file>";
+    }
+
     /**
      * The first screen when the report is about one design (e.g. {@code -Ddextrace.designs=com.example.MyDriver}):
      * clean or which bugs, linked to their cards, and how hard each engine looked.
@@ -72,8 +77,18 @@ public record ReportView(
 
     public record DesignView(String anchor, String name, String description, String declared,
                              String verdict, String verdictCss, String expected, String found,
-                             List<Cell> cells, List<EngineWork> engines, List<Chart> charts,
+                             List<Cell> cells, List<EngineWork> engines, List<Chart> charts, List<OneOutcome> oneOutcome,
                              List<FindingView> findings) {
+        public boolean hasCharts() {
+            return !charts.isEmpty();
+        }
+    }
+
+    /**
+     * A scenario whose samples all had one outcome: a line of text, not a chart of one bar (most of a catalogue's
+     * ~140 outcome charts were, and drew nothing a line does not say).
+     */
+    public record OneOutcome(String title, String outcome, String count, String css) {
     }
 
     public record EngineWork(String name, String ran, String rules, String firstDetection, String work) {
@@ -89,7 +104,7 @@ public record ReportView(
 
     /**
      * A bug's card: {@code steps} are the events that make it (all events when the finding does not say
-     * which), {@code allSteps} the whole story, folded (empty when nothing is folded).
+     * which), {@code allSteps} the rest of the story, folded (empty when nothing is folded).
      */
     public record FindingView(String anchor, String id, String rule, String meaning, String consequence, String engine,
                               String scenario, String slot, String generation, String action,
@@ -108,8 +123,19 @@ public record ReportView(
             return allSteps.size();
         }
 
+        /** The folded story as one text, a line per event (a section per line would lose the line breaks). */
+        public String storyText() {
+            return String.join("\n", allSteps);
+        }
+
         public boolean hasSeen() {
             return !seen.isEmpty();
+        }
+
+        /** The report's own replay file of this card, relative to the report folder; null when it has none. */
+        public String replayFile() {
+            return replayCommand != null && replayCommand.startsWith(Bugs.REPLAY_COMMAND)
+                    ? replayCommand.substring(Bugs.REPLAY_COMMAND.length()) : null;
         }
     }
 
@@ -117,8 +143,8 @@ public record ReportView(
     public record Cause(String id, String anchor, String rule) {
     }
 
-    /** How often one engine saw the bug in one scenario, and when that engine first saw its rule. */
-    public record SeenLine(String engine, String scenario, String count, String firstSeen) {
+    /** How often one engine saw the bug, in total and per scenario, and when that engine first saw its rule. */
+    public record SeenLine(String engine, String scenarios, String count, String firstSeen) {
     }
 
     /** One event: its text sits in the cell of its own lane, the other lanes' cells stay empty. */
@@ -241,47 +267,60 @@ public record ReportView(
         boolean users = usersDesign(design) && design.verdict() != Grade.NOT_RUN;
         String verdict = !users ? design.verdict().toString()
                 : design.foundRules().isEmpty() ? "clean" : findings.size() + (findings.size() == 1 ? " bug found" : " bugs found");
+        List<Chart> charts = design.engines().entrySet().stream()
+                .flatMap(e -> e.getValue().histograms().stream().map(h -> chart(e.getKey(), h)))
+                .toList();
         String verdictCss = !users ? css(design.verdict()) : design.foundRules().isEmpty() ? "as-expected" : "missed";
         return new DesignView(anchor, design.name(), orNone(design.description()), orNone(design.declared()),
                 verdict, verdictCss,
                 rules(design.expectedRules()), rules(design.foundRules()),
                 Arrays.stream(Rule.values()).map(r -> cell(design, r)).toList(),
                 engineNames.stream().map(name -> engineWork(name, design.engines().get(name))).toList(),
-                design.engines().entrySet().stream()
-                        .flatMap(e -> e.getValue().histograms().stream().map(h -> chart(e.getKey(), h)))
+                charts.stream().filter(c -> c.bars().size() > 1).toList(),
+                charts.stream().filter(c -> c.bars().size() == 1)
+                        .map(c -> new OneOutcome(c.title(), c.bars().get(0).fullLabel(), c.bars().get(0).count(), c.bars().get(0).css()))
                         .toList(),
                 findings);
     }
 
+    /** A matrix cell: one short word, so 21 rule columns fit a 1400 px window; its title says it in full. */
     private static Cell cell(Design design, Rule rule) {
         boolean expected = design.expectedRules().contains(rule.id());
         boolean found = design.foundRules().contains(rule.id());
         String text;
+        String meaning;
         String css;
         if (expected && found) {
-            text = "expected + found"; // spaces let the narrow column wrap it
+            text = "found";
+            meaning = "expected + found";
             css = "hit";
         } else if (expected && design.verdict() == Grade.NOT_RUN) {
-            text = "expected, not run"; // not a miss: nothing looked for it
+            text = "not run";
+            meaning = "expected, not run"; // not a miss: nothing looked for it
             css = "pending";
         } else if (expected) {
-            text = "expected, missed";
+            text = "missed";
+            meaning = "expected, missed";
             css = "miss";
         } else if (found && usersDesign(design)) {
-            text = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
+            text = "bug";
+            meaning = "bug found"; // a user's design is meant to be correct: every rule it breaks is a bug of the driver
             css = "extra";
         } else if (found && design.verdict() == Grade.AS_EXPECTED) {
-            text = "found, foreseen"; // the design declares it may also break this rule
+            text = "foreseen";
+            meaning = "found, foreseen by the design"; // the design declares it may also break this rule
             css = "extra";
         } else if (found) {
-            text = "found, unexpected";
+            text = "extra";
+            meaning = "found, unexpected";
             css = "extra";
         } else {
-            text = "";
-            css = "";
+            return EMPTY_CELL; // no title: a page of designs × rules stays small
         }
-        return new Cell(text, css, rule.id()); // the column's header carries the meaning: a page of designs × rules stays small
+        return new Cell(text, css, rule.id() + ": " + meaning);
     }
+
+    private static final Cell EMPTY_CELL = new Cell("", "", null);
 
     private static EngineWork engineWork(String name, DesignEngine engine) {
         if (engine == null) {
@@ -359,20 +398,25 @@ public record ReportView(
         events.forEach(e -> laneSet.add(e.lane()));
         List<String> lanes = List.copyOf(laneSet);
         Rule rule = Rule.byId(finding.rule());
-        List<SeenLine> seen = finding.seen().stream()
-                .map(s -> new SeenLine(s.engine(), orNone(s.scenario()), count(s.count()), firstSeen(design, s.engine(), rule)))
+        // One row per engine, its scenarios in one cell: a bug three engines saw in five scenarios is 3 rows, not 15.
+        Map<String, List<Results.Seen>> byEngine = new LinkedHashMap<>();
+        finding.seen().forEach(s -> byEngine.computeIfAbsent(s.engine(), k -> new ArrayList<>()).add(s));
+        List<SeenLine> seen = byEngine.entrySet().stream()
+                .map(e -> new SeenLine(e.getKey(),
+                        e.getValue().stream().map(s -> orNone(s.scenario()) + " " + count(s.count())).collect(Collectors.joining(", ")),
+                        count(e.getValue().stream().mapToLong(Results.Seen::count).sum()), firstSeen(design, e.getKey(), rule)))
                 .toList();
         String shrink = finding.switchesBefore() == null ? null
                 : finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
                 + " (shrunk from " + finding.switchesBefore() + ": " + (finding.switchesBefore() - finding.switchesAfter()) + " removed)";
         return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
-                finding.engine(), orNone(finding.scenario()), orNone(finding.slot()), orNone(finding.generation()),
-                orNone(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
-                orNone(finding.message()), keyLanes, rows(key, keyLanes), key.size() < events.size() ? story(events) : List.of(),
+                finding.engine(), orNone(finding.scenario()), shown(finding.slot()), shown(finding.generation()),
+                shown(finding.action()), finding.queues().isEmpty() ? NONE : String.join(", ", finding.queues()),
+                orNone(finding.message()), keyLanes, rows(key, keyLanes), story(events.stream().filter(e -> Boolean.FALSE.equals(e.key())).toList()),
                 seen, shrink, finding.lincheckTrace(), finding.replayCommand(), cause(finding, design, designAnchor));
     }
 
-    /** The whole story, one line per event, for the folded part of a card: as text, so it costs a line, not a table row. */
+    /** The events not drawn, one line each, for the folded part of a card: as text, so it costs a line, not a table row. */
     private static List<String> story(List<Event> events) {
         return events.stream()
                 .map(e -> "#" + orNone(e.seq()) + " [" + e.lane() + "] " + e.text() + (e.source() == null ? "" : "   " + e.source())
@@ -425,6 +469,11 @@ public record ReportView(
     /** CSS class of a verdict or status: "as expected" becomes "as-expected". */
     private static String css(Object label) {
         return label.toString().replace(' ', '-');
+    }
+
+    /** A card's fact only when the finding has it (most rules name no action, or no slot): null leaves its row out. */
+    private static String shown(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private static String orNone(Object value) {

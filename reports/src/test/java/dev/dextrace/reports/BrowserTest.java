@@ -52,6 +52,10 @@ class BrowserTest {
             assertEquals(Rule.values().length, ruleHeaders.size(), "one column per rule, the FAULT family's included");
             assertTrue(ruleHeaders.stream().allMatch(h -> h.isDisplayed() && h.getSize().getWidth() > 0), "rule columns laid out");
             assertEquals(4, browser.findElements(By.cssSelector("table.matrix tbody tr")).size());
+            Number matrixWidth = (Number) browser.executeScript("return document.querySelector('.matrix-wrap').scrollWidth");
+            Number shownWidth = (Number) browser.executeScript("return document.querySelector('.matrix-wrap').clientWidth");
+            assertTrue(matrixWidth.intValue() <= shownWidth.intValue(),
+                    "every rule column fits a 1400 px window: " + matrixWidth + " > " + shownWidth);
             assertEquals("rgba(255, 235, 233, 1)",
                     browser.findElement(By.cssSelector("table.matrix td.verdict.missed")).getCssValue("background-color"),
                     "the inline CSS colours a missed verdict");
