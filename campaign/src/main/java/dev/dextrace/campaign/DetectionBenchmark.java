@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.reports.Bugs;
 import dev.dextrace.model.results.ReportInputException;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
