@@ -11,6 +11,7 @@ import dev.dextrace.engine.Folders;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.Shard;
 import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
@@ -104,6 +105,15 @@ public final class CampaignMain implements Callable<Integer> {
                     + "time to first detection, false alarms over the runs) to the report (default: ${DEFAULT-VALUE}).")
     private int runs;
 
+    @Option(names = "--shard", defaultValue = "1/1", paramLabel = "i/n",
+            description = "Run only shard i of n: each engine on its share of the designs (README \"Shards\"; default: ${DEFAULT-VALUE}).")
+    private String shardOption;
+
+    @Option(names = "--shards", paramLabel = "<dir>",
+            description = "Do not run the engines; join the shards' results.json found below <dir> into one report (blank: run).")
+    private String shardsOption;
+    private Path shardsDir;
+
     @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work, of any run.")
     private boolean mergeOnly;
 
@@ -112,6 +122,11 @@ public final class CampaignMain implements Callable<Integer> {
     private final EngineProcess.Guard guard = new EngineProcess.Guard();
     private List<DesignEntry> selected = List.of();
     private List<Engine> chosen = List.of();
+    private Shard shard = Shard.WHOLE;
+    /** Each engine's designs in this shard; empty for a whole campaign. */
+    private Map<String, List<DesignEntry>> shardDesigns = Map.of();
+    /** The shards' results, each engine's as one input: set when joining (--shards). */
+    private List<CampaignMerge.EngineInput> joined;
     private Budget level;
     private Results.Run run;
     private boolean reported;
@@ -161,6 +176,10 @@ public final class CampaignMain implements Callable<Integer> {
     }
 
     private int campaign() {
+        shardsDir = shardsOption == null || shardsOption.isBlank() ? null : Path.of(shardsOption.trim());
+        if (shardsDir != null) {
+            return join();
+        }
         Optional<String> bad = validate();
         if (bad.isPresent()) {
             System.err.println("error: " + bad.get());
@@ -210,6 +229,43 @@ public final class CampaignMain implements Callable<Integer> {
         return report(false);
     }
 
+    /** --shards: the shards' results, checked to be of one campaign, joined and graded once into one report. */
+    private int join() {
+        Shards.Joined j;
+        try {
+            j = Shards.read(shardsDir);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return Exit.USAGE.code;
+        }
+        designs = j.config().get("designs").toString();
+        scenarios = j.config().get("scenarios").toString();
+        budget = j.config().get("budget").toString();
+        engines = List.of(j.config().get("engines").toString().split(","));
+        mergeOnly = true; // nothing runs, and --work is left alone
+        Optional<String> bad = validate();
+        if (bad.isPresent()) {
+            System.err.println("error: the shards' campaign: " + bad.get());
+            return Exit.USAGE.code;
+        }
+        List<Shards.Unit> units = Shards.units(chosen, selected, Scenarios.select(scenarios).toJavaList());
+        Map<Integer, Map<String, List<DesignEntry>>> plan = new LinkedHashMap<>();
+        for (int i = 1; i <= j.count(); i++) {
+            plan.put(i, Shards.designsOf(new Shard(i, j.count()), chosen, units));
+        }
+        run = new Results.Run(null, designs, scenarios, budget);
+        try {
+            clearPreviousRun();
+            joined = Shards.inputs(j, chosen.stream().map(Engine::name).toList(), plan, out);
+        } catch (IOException e) {
+            System.err.println("error: cannot join the shards into " + out + ": " + e);
+            return Exit.NO_REPORT.code;
+        }
+        System.out.println("joined " + j.byIndex().size() + " of " + j.count() + " shards"
+                + (j.missing().isEmpty() ? "" : "; missing: " + String.join(", ", j.missing().stream().map(i -> i + "/" + j.count()).toList())));
+        return report(false);
+    }
+
     /** Every filter and the budget, checked before anything starts; the first problem as one line, naming the option. */
     Optional<String> validate() {
         List<Scenario> chosenScenarios;
@@ -238,6 +294,15 @@ public final class CampaignMain implements Callable<Integer> {
             named.add(e);
         }
         chosen = List.copyOf(named);
+        try {
+            shard = Shard.parse(shardOption);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--" + e.getMessage());
+        }
+        if (shard.count() > 1) {
+            shardDesigns = Shards.designsOf(shard, chosen, Shards.units(chosen, selected, chosenScenarios));
+            selected = selected.stream().filter(d -> shardDesigns.values().stream().anyMatch(ds -> ds.contains(d))).toList();
+        }
         if (selected.stream().noneMatch(d -> chosenScenarios.stream().anyMatch(s -> s.appliesTo(d)))) {
             return Optional.of("--scenarios: no selected scenario applies to a selected design (bundled designs run bundled "
                     + "scenarios, legacy designs legacy-path): nothing to run");
@@ -272,7 +337,13 @@ public final class CampaignMain implements Callable<Integer> {
     private EngineProcess.Outcome start(Engine engine) {
         System.out.println("== " + engine.name() + " ==");
         Path dir = work.resolve(engine.name()).toAbsolutePath();
-        List<String> args = List.of("--engine", engine.name(), "--designs", designs, "--scenarios", scenarios, "--budget", level.label(),
+        String mine = shard.count() == 1 ? designs
+                : String.join(",", shardDesigns.get(engine.name()).stream().map(d -> d.type().getName()).toList());
+        if (mine.isEmpty()) { // every design of this engine is in another shard
+            System.out.println("== " + engine.name() + ": no design of it is in shard " + shard);
+            return new EngineProcess.Outcome(Results.EngineStatus.RAN, NO_WORK);
+        }
+        List<String> args = List.of("--engine", engine.name(), "--designs", mine, "--scenarios", scenarios, "--budget", level.label(),
                 "--out", dir.toString(), "--run-id", run.id());
         EngineProcess.Outcome o = new EngineProcess(engine.name(), EngineMain.class.getName(), engine.jvmOptions(), args,
                 resultsFile(engine), level.processLimit()).run(guard);
@@ -296,6 +367,7 @@ public final class CampaignMain implements Callable<Integer> {
     }
 
     private static final String INTERRUPTED_LINE = "130/143 INTERRUPTED";
+    private static final String NO_WORK = "none of its designs is in shard";
 
     /** What the report's header shows as the budget. */
     private Map<String, Object> shownBudget() {
@@ -306,6 +378,13 @@ public final class CampaignMain implements Callable<Integer> {
         shown.put("engines", String.join(",", engines));
         if (runs > 1) {
             shown.put("runs", runs);
+        }
+        if (joined != null) {
+            shown.put("shards", "joined");
+        }
+        if (shard.count() > 1) {
+            shown.put(Shards.SHARD, shard.toString());
+            shown.put(Shards.CODE, Shards.codeHash(Catalogue.select(designs).toJavaList()));
         }
         return shown;
     }
@@ -325,6 +404,9 @@ public final class CampaignMain implements Callable<Integer> {
         if (o.status() != Results.EngineStatus.RAN) {
             return in.as(o.status(), o.reason());
         }
+        if (NO_WORK.equals(o.reason())) {
+            return new CampaignMerge.EngineInput(engine.name(), null, Results.EngineStatus.RAN, NO_WORK + " " + shard);
+        }
         if (in.results() == null) { // exited as if it ran, but left no results of this run
             return in.as(Results.EngineStatus.FAILED, in.reason());
         }
@@ -338,7 +420,7 @@ public final class CampaignMain implements Callable<Integer> {
         }
         reported = true;
         reportedCode = Exit.NO_REPORT.code;
-        List<CampaignMerge.EngineInput> inputs = chosen.stream().map(e -> input(e, interrupted)).toList();
+        List<CampaignMerge.EngineInput> inputs = joined != null ? joined : chosen.stream().map(e -> input(e, interrupted)).toList();
         long took = System.currentTimeMillis() - started;
         Results merged = Bugs.group(CampaignMerge.merge(selected, inputs, shownBudget(), took, run), out); // one finding per bug
         Path page;

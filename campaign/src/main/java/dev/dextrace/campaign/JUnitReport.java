@@ -64,7 +64,8 @@ final class JUnitReport {
             return new Case(engine, d.name(), Kind.ERROR, engine + " " + run.status() + why);
         }
         if (mine == null || !mine.ran()) {
-            return new Case(engine, d.name(), Kind.SKIPPED, "no selected scenario of " + engine + " applies to " + d.name());
+            return new Case(engine, d.name(), Kind.SKIPPED, engine + " did not search " + d.name()
+                    + " (no selected scenario applies, or the engine's share of the budget ended before it" + why + ")");
         }
         Results.Grade v = Grading.grade(d, Set.copyOf(mine.rules()), true);
         return v == Results.Grade.AS_EXPECTED ? new Case(engine, d.name(), null, null)

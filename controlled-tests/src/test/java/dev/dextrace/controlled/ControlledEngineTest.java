@@ -57,6 +57,25 @@ class ControlledEngineTest {
     }
 
     @Test
+    void anEngineWithAShareStartsNoDesignAfterItAndSaysHowFarItGot() throws Exception {
+        Object[] r = execute("--designs=double-complete,bundled-recommended,early-release", "--scenarios=completion-races-submission",
+                "--budget=smoke", "--share=1ms", "--out=" + out);
+        assertEquals(0, r[0], "a share used is a run as planned: " + r[1]);
+        Results results = ResultsIO.read(out.resolve("controlled.json"));
+        Results.EngineRun run = results.engines().get("controlled");
+        assertEquals(Results.EngineStatus.RAN, run.status());
+        assertTrue(run.reason().startsWith("its share of 0.001s was used after 1 of 3 designs done"), run.reason());
+        assertEquals(java.util.List.of(Results.Grade.AS_EXPECTED, Results.Grade.NOT_RUN, Results.Grade.NOT_RUN),
+                results.designs().stream().map(Results.Design::verdict).toList(), "the first design is searched, the rest are not");
+
+        Object[] none = execute("--designs=double-complete,bundled-recommended", "--scenarios=completion-races-submission",
+                "--budget=smoke", "--share=none", "--out=" + out);
+        assertEquals(0, none[0]);
+        assertTrue(ResultsIO.read(out.resolve("controlled.json")).designs().stream().allMatch(d -> d.verdict() == Results.Grade.AS_EXPECTED));
+        assertEquals(CommandLine.ExitCode.USAGE, execute("--share=soon", "--out=" + out)[0], "a share that is no duration is refused");
+    }
+
+    @Test
     void writesResultsWithAStatementPerScenarioAndReplayFilesThatReplay() throws Exception {
         Object[] r = execute("--designs=attempt2-bundled-isr,bundled-mixed-completion", "--scenarios=completion-races-submission",
                 "--budget=smoke", "--run-id=run-42", "--out=" + out);

@@ -3,6 +3,8 @@ package dev.dextrace.engine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -12,11 +14,12 @@ import java.util.stream.Collectors;
  */
 public enum Budget {
     /** What {@code mvn verify} runs: every expected rule still shows up reliably, well within 5 minutes. */
-    SMOKE(new Jcstress(300, 3), new Lincheck(50), new Controlled(1, 20, 2, 5_000), Duration.ofMinutes(8), Duration.ofMinutes(2)),
+    SMOKE(new Jcstress(300, 3), new Lincheck(50), new Controlled(1, 20, 2, 5_000), Duration.ofMinutes(8), Duration.ofMinutes(2), Map.of()),
     /** The campaign job: longer sampling, more interleavings, a deeper exhaustive bound. */
-    FULL(new Jcstress(500, 3), new Lincheck(60), new Controlled(2, 100, 3, 20_000), Duration.ofMinutes(15), Duration.ofMinutes(5)),
+    FULL(new Jcstress(500, 3), new Lincheck(60), new Controlled(2, 100, 3, 20_000), Duration.ofMinutes(15), Duration.ofMinutes(5),
+            Map.of("jcstress", Duration.ofSeconds(110), "lincheck", Duration.ofSeconds(60))),
     /** For a design under suspicion: costs several times a full campaign. */
-    TOUGH(new Jcstress(1_000, 5), new Lincheck(200), new Controlled(3, 300, 3, 50_000), Duration.ofMinutes(30), Duration.ofMinutes(10));
+    TOUGH(new Jcstress(1_000, 5), new Lincheck(200), new Controlled(3, 300, 3, 50_000), Duration.ofMinutes(30), Duration.ofMinutes(10), Map.of());
 
     /**
      * jcstress: sampling time per fork ({@code -time}, ms) and rounds: a wrong design whose expected rules have not
@@ -38,8 +41,11 @@ public enum Budget {
     private final Controlled controlled;
     private final Duration engineLimit;
     private final Duration stopMargin;
+    private final Map<String, Duration> shares;
 
-    Budget(Jcstress jcstress, Lincheck lincheck, Controlled controlled, Duration engineLimit, Duration stopMargin) {
+    Budget(Jcstress jcstress, Lincheck lincheck, Controlled controlled, Duration engineLimit, Duration stopMargin,
+           Map<String, Duration> shares) {
+        this.shares = shares;
         this.jcstress = jcstress;
         this.lincheck = lincheck;
         this.controlled = controlled;
@@ -70,6 +76,16 @@ public enum Budget {
      */
     public Duration processLimit() {
         return engineLimit.plus(stopMargin);
+    }
+
+    /**
+     * An engine's share of the campaign's time, if it has one: it starts no design after its share is used and says how
+     * far it got (the designs it did not reach are left to the engines without a share, which search them all). The
+     * full budget, the campaign's default, gives the controlled engine every design and jcstress and Lincheck a share,
+     * so the campaign fits its five minutes on 2 cores (BENCHMARKS.md); smoke and tough give no engine a share.
+     */
+    public Optional<Duration> share(String engine) {
+        return Optional.ofNullable(shares.get(engine));
     }
 
     /** "smoke", as options and results.json spell it. */

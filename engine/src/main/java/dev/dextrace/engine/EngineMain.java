@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +61,10 @@ public final class EngineMain implements Callable<Integer> {
             description = "Stop after this long, e.g. 90s, 8m (default, or blank: the budget's limit for the engine).")
     String timeout;
 
+    @Option(names = "--share", paramLabel = "DURATION",
+            description = "Start no design after this long (one is always searched), e.g. 90s, or none (default, or blank: the budget's share for the engine, if any).")
+    String share;
+
     @Option(names = "--out", defaultValue = "target/campaign", paramLabel = "DIR",
             description = "Where <engine>.json and the engine's files go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -80,6 +85,9 @@ public final class EngineMain implements Callable<Integer> {
     private long startMillis;
     private volatile Stop stop;
     private volatile boolean done;
+    /** The engine's share of the campaign's time, if it has one; set once it was used up. */
+    private Optional<Duration> myShare = Optional.empty();
+    private boolean shareUsed;
 
     /** Why the run ended early. */
     private record Stop(Results.EngineStatus status, String reason) {
@@ -106,6 +114,8 @@ public final class EngineMain implements Callable<Integer> {
             planned = Catalogue.select(designs).toJavaList().stream()
                     .filter(d -> selectedScenarios.stream().anyMatch(s -> s.appliesTo(d))).toList();
             limit = timeout == null || timeout.isBlank() ? level.engineLimit() : parseDuration(timeout);
+            myShare = share == null || share.isBlank() ? level.share(chosen.name())
+                    : share.trim().equals("none") ? Optional.empty() : Optional.of(parseDuration(share, "--share"));
             for (String key : settings.keySet()) {
                 if (!chosen.settings().containsKey(key)) {
                     throw new IllegalArgumentException("--set '" + key + "' is not a setting of " + chosen.name() + "; settings: "
@@ -153,6 +163,12 @@ public final class EngineMain implements Callable<Integer> {
         try (session) {
             for (DesignEntry d : planned) {
                 if (stop != null) {
+                    break;
+                }
+                if (myShare.isPresent() && !finished.isEmpty() && System.currentTimeMillis() - startMillis >= myShare.get().toMillis()) {
+                    shareUsed = true; // the designs not reached are written as not run by this engine: the others search them
+                    progress.accept("its share of " + human(myShare.get()) + " is used: " + finished.size() + " of " + planned.size()
+                            + " designs searched");
                     break;
                 }
                 Engine.DesignResult r = runDesign(session, d, scenariosOf(d, selectedScenarios), progress);
@@ -242,6 +258,10 @@ public final class EngineMain implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return new Results.EngineRun(Results.EngineStatus.FAILED, String.join("; ", problems), duration);
         }
+        if (shareUsed) {
+            return new Results.EngineRun(Results.EngineStatus.RAN, "its share of " + human(myShare.orElseThrow()) + " was used after "
+                    + where + "; the others are left to the engines without a share", duration);
+        }
         if (finished.size() < planned.size()) { // written while running: if the process dies now, that is what it was
             return new Results.EngineRun(Results.EngineStatus.INTERRUPTED, "run in progress or killed; " + where, duration);
         }
@@ -254,17 +274,21 @@ public final class EngineMain implements Callable<Integer> {
         finished.forEach(r -> console.println("  " + r.summary()));
         long good = finished.stream().filter(r -> r.design().verdict() == Results.Grade.AS_EXPECTED).count();
         Results.EngineRun run = engineRun(System.currentTimeMillis() - startMillis);
-        boolean passed = run.status() == Results.EngineStatus.RAN && good == planned.size();
+        boolean passed = run.status() == Results.EngineStatus.RAN && good == finished.size() && (shareUsed || good == planned.size());
         console.printf("%s %s: %d of %d design(s) as expected, %s (%s), %.0f s; results in %s%n", chosen.name(),
-                passed ? "PASSED" : "FAILED", good, planned.size(), run.status(), run.reason(),
+                passed ? "PASSED" : "FAILED", good, shareUsed ? finished.size() : planned.size(), run.status(), run.reason(),
                 run.durationMillis() / 1000.0, resultsFile().toAbsolutePath());
         return EngineExit.of(passed);
     }
 
     static Duration parseDuration(String text) {
+        return parseDuration(text, "--timeout");
+    }
+
+    static Duration parseDuration(String text, String option) {
         Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("--timeout '" + text + "' is not a duration like 90s, 8m or 1h");
+            throw new IllegalArgumentException(option + " '" + text + "' is not a duration like 90s, 8m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

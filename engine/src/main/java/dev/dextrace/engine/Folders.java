@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Clearing what a previous run left, so none of it passes for this run's. */
+/** Clearing what a previous run left, so none of it passes for this run's; copying a folder of results. */
 public final class Folders {
     private Folders() {
     }
@@ -19,6 +19,20 @@ public final class Folders {
         try (Stream<Path> all = Files.walk(path)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
+            }
+        }
+    }
+
+    /** Copies {@code from} and everything under it to {@code to}, replacing files of the same name. */
+    public static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }
