@@ -46,7 +46,10 @@ class ControlledEngineTest {
     @CsvSource(delimiter = '|', value = {
             "--budget=huge                 | --budget 'huge' is not known; budgets: smoke, full, tough",
             "--designs=no-such-design      | design 'no-such-design' is not in the catalogue; designs: legacy-serial,",
-            "--scenarios=no-such-scenario  | scenario 'no-such-scenario' does not exist; scenarios: completion-races-submission,"})
+            "--scenarios=no-such-scenario  | scenario 'no-such-scenario' does not exist; scenarios: completion-races-submission,",
+            "--set=depth=3                 | --set 'depth' is not a setting of controlled; settings: reduction",
+            "--set=reduction=maybe         | --set reduction='maybe' is not allowed; values: true, false",
+            "--timeout=soon                | --timeout 'soon' is not a duration like 90s, 8m or 1h"})
     void badInputIsOneLineNamingTheFieldAndTheAllowedValues(String arg, String message) {
         Object[] r = execute(arg, "--out=" + out);
         assertEquals(CommandLine.ExitCode.USAGE, r[0]);
