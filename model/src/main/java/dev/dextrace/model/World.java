@@ -10,11 +10,12 @@ import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.hardware.HostBusAdapter;
 import dev.dextrace.model.hardware.Raid0;
-import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Invariant;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ControlledScheduler;
@@ -257,9 +258,9 @@ public final class World {
             }
             for (OSAction a : dk.actions()) {
                 if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {
-                    ProtocolEvent e = dk.event(EventKind.NOTE, -1, 0, a.label(), a.label() + " still retained by the dext at the end");
+                    ProtocolEvent e = dk.event(new Payload.Leaked(a.label()));
                     monitor.violate(Rule.ACT_1, a.label() + " retained " + a.dextReferences()
-                            + " more time(s) than released: every command is done, so the dext leaked it", -1, 0, a.label(), e);
+                            + " more time(s) than released: every command is done, so the dext leaked it", Subject.action(a.label()), e);
                 }
             }
         }

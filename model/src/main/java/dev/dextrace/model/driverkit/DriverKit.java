@@ -1,6 +1,6 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
@@ -94,15 +94,14 @@ public final class DriverKit {
     }
 
     @AtomicStep("one protocol event")
-    public ProtocolEvent event(EventKind kind, int slot, int generation, String action, String text) {
-        return monitor.record(kind, slot, generation, action, text);
+    public ProtocolEvent event(Payload payload) {
+        return monitor.record(payload);
     }
 
     /** An event and its effect as one step with respect to other steps on {@code guard} (see ProtocolMonitor). */
     @AtomicStep("one protocol event and its effect under the guard")
-    public <T> T eventAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
-                               java.util.function.Function<ProtocolEvent, T> effect) {
-        return monitor.recordAndApply(guard, kind, slot, generation, action, text, effect);
+    public <T> T eventAndApply(Object guard, Payload payload, java.util.function.Function<ProtocolEvent, T> effect) {
+        return monitor.recordAndApply(guard, payload, effect);
     }
 
     /**
@@ -125,8 +124,8 @@ public final class DriverKit {
             cycle.append(", held by ").append(holder == me ? "itself" : who(holder));
             if (holder == me) {
                 waitingFor.remove(me);
-                ProtocolEvent e = event(EventKind.WAIT, -1, 0, null, "deadlock: " + cycle);
-                monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, -1, 0, null, e);
+                ProtocolEvent e = event(new Payload.Deadlock(cycle.toString()));
+                monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, e);
                 throw new DeadlockDetected(cycle.toString());
             }
             next = waitingFor.get(holder);

@@ -3,7 +3,7 @@ package dev.dextrace.model.framework;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 
 import java.util.stream.IntStream;
 
@@ -45,7 +45,7 @@ final class Boot {
         defaultQueue.runSync("UserMapBundledParallelTaskCommandAndResponseBuffers", null,
                 () -> mapped[0] = dext.UserMapBundledParallelTaskCommandAndResponseBuffers(commands, responses));
         pool.bundled = mapped[0] == IOReturn.kIOReturnSuccess;
-        pool.dk.event(EventKind.NOTE, -1, 0, null, "N = " + n[0] + ", " + (pool.bundled ? "bundled path" : "legacy path"));
+        pool.dk.event(new Payload.Started(n[0], pool.bundled));
         if (pool.bundled && pool.config.completionAction() == FrameworkConfig.CompletionAction.SHARED) {
             pool.sharedAction = OSAction.createByFramework(pool.dk, OSAction.Type.BundledParallelTaskCompletion);
         }
