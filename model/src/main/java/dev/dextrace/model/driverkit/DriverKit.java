@@ -11,6 +11,7 @@ import dev.dextrace.model.runtime.ModelRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,15 +178,15 @@ public final class DriverKit {
         return parts.isEmpty() ? "no block of the dext is running" : String.join("; ", parts);
     }
 
-    /** The queue whose running block does not wait for anything: the one that spins (null if none). */
-    public IODispatchQueue spinningQueue() {
+    /** The queue whose running block does not wait for anything: the one that spins, if one does. */
+    public Optional<IODispatchQueue> spinningQueue() {
         for (IODispatchQueue q : queues.values()) {
             Thread t = q.owner();
             if (q.runningBlock() != null && t != null && !waitingFor.containsKey(t)) {
-                return q;
+                return Optional.of(q);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static String ctxName(Thread t) {

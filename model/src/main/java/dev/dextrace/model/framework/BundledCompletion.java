@@ -66,10 +66,10 @@ final class BundledCompletion {
         for (int i : listed) {
             Slot s = pool.slots[i];
             int gen = s.generation;
-            int known = ctx.knownSlotGeneration(i);
-            if (known > 0 && known != gen && s.ownedByDext) {
-                dk.monitor().violate(s.timedOutGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
-                        + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
+            OptionalInt known = ctx.knownSlotGeneration(i).stream().filter(g -> g > 0).findFirst(); // gen 0: never issued
+            if (known.isPresent() && known.getAsInt() != gen && s.ownedByDext) {
+                dk.monitor().violate(s.timedOutGeneration == known.getAsInt() ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
+                        + " completed by code that knew gen " + known.getAsInt() + ", but the slot is now gen " + gen
                         + ": the completion is credited to the wrong I/O", Subject.slot(i, gen).withAction(completion.label()), e);
             } else if (!s.ownedByDext) {
                 if (gen > 0 && s.timedOutGeneration == gen) {

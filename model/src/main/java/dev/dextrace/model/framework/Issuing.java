@@ -100,10 +100,11 @@ final class Issuing {
             return false;
         }
         if (!pool.bundled) {
-            LegacyTask t = legacy.freeTask();
-            if (t == null) {
+            Optional<LegacyTask> free = legacy.freeTask();
+            if (free.isEmpty()) {
                 return false;
             }
+            LegacyTask t = free.get();
             Command c = r.commands().get(0);
             advance(r, 1);
             legacy.call(t, c, taskData(t.index, c));

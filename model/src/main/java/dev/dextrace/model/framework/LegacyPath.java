@@ -13,6 +13,7 @@ import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,13 +46,8 @@ final class LegacyPath {
         this.issueMore = issueMore;
     }
 
-    LegacyTask freeTask() {
-        for (LegacyTask t : pool.tasks) {
-            if (!t.outstanding) {
-                return t;
-            }
-        }
-        return null;
+    Optional<LegacyTask> freeTask() {
+        return Arrays.stream(pool.tasks).filter(t -> !t.outstanding).findFirst();
     }
 
     /** The two-way UserProcessParallelTask call of command d on task t: the kernel thread waits for the reply. */
@@ -131,30 +127,30 @@ final class LegacyPath {
         if (response == null) {
             throw new IllegalArgumentException("response must not be null");
         }
-        LegacyTask t = taskOf(completion);
+        Optional<LegacyTask> task = taskOf(completion);
         List<Slot> late = new ArrayList<>();
         List<Slot> toReturn = new ArrayList<>();
-        // why the completion is dropped, or null if it counts
-        String dropped = dk.eventAndApply(pool.lock, new Payload.TaskCompletion(t == null ? OptionalInt.empty() : OptionalInt.of(t.index),
-                t == null || t.generation == 0 ? OptionalInt.empty() : OptionalInt.of(t.generation), response.fControllerTaskIdentifier(),
-                completion.label()), e -> {
+        // why the completion is dropped; empty if it counts
+        Optional<String> dropped = dk.eventAndApply(pool.lock, new Payload.TaskCompletion(
+                task.map(t -> OptionalInt.of(t.index)).orElse(OptionalInt.empty()),
+                task.filter(t -> t.generation > 0).map(t -> OptionalInt.of(t.generation)).orElse(OptionalInt.empty()),
+                response.fControllerTaskIdentifier(), completion.label()), e -> {
                     completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
-                    if (t != null) {
-                        return completeTask(t, response, completion, e);
+                    if (task.isPresent()) {
+                        return completeTask(task.get(), response, completion, e);
                     }
-                    int index = mistypedSlot(response);
-                    if (index < 0) {
-                        return "no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped";
+                    OptionalInt index = mistypedSlot(response);
+                    if (index.isEmpty()) {
+                        return Optional.of("no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped");
                     }
-                    copyInto(pool.slots[index].response, response);
-                    toReturn.addAll(bundled.classify(new int[]{index}, e, completion, late));
-                    return null;
+                    copyInto(pool.slots[index.getAsInt()].response, response);
+                    toReturn.addAll(bundled.classify(new int[]{index.getAsInt()}, e, completion, late));
+                    return Optional.empty();
                 });
-        boolean done = t != null && dropped == null;
-        if (dropped != null) {
-            dk.event(new Payload.Dropped((t == null ? Subject.NONE : Subject.slot(t.index, t.generation)).withAction(completion.label()), dropped));
-        }
-        if (done) {
+        Subject about = task.map(t -> Subject.slot(t.index, t.generation)).orElse(Subject.NONE).withAction(completion.label());
+        dropped.ifPresent(why -> dk.event(new Payload.Dropped(about, why)));
+        if (task.isPresent() && dropped.isEmpty()) {
+            LegacyTask t = task.get();
             pool.outstanding.decrementAndGet();
             dk.event(new Payload.Returned(Payload.Unit.TASK, t.index, t.generation, Optional.of(completion.label())));
             issueMore.run();
@@ -162,39 +158,39 @@ final class LegacyPath {
         bundled.settle(toReturn, late, completion);
     }
 
-    /** Under the kernel lock: SLOT-6, then CMP-3 / CMP-1; returns why the completion is dropped, or null if it counts. */
-    private String completeTask(LegacyTask t, SCSIUserParallelResponse response, OSAction completion, ProtocolEvent e) {
+    /** Under the kernel lock: SLOT-6, then CMP-3 / CMP-1; returns why the completion is dropped, empty if it counts. */
+    private Optional<String> completeTask(LegacyTask t, SCSIUserParallelResponse response, OSAction completion, ProtocolEvent e) {
         int gen = t.generation;
         if (response.version() != SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1) {
             dk.monitor().violate(Rule.SLOT_6, "response for task " + t.index + " has version " + response.version()
                     + ", not 1: the kernel silently drops the completion", Subject.slot(t.index, gen).withAction(completion.label()), e);
-            return "version " + response.version() + ": dropped";
+            return Optional.of("version " + response.version() + ": dropped");
         }
         if (t.outstanding && t.dextCompletedGeneration != gen) {
             t.dextCompletedGeneration = gen;
             t.outstanding = false;
-            return null;
+            return Optional.empty();
         }
         if (t.kernelCompletedGeneration == gen) {
             dk.monitor().violate(Rule.CMP_3, "task " + t.index + " completed through " + completion.label()
                     + " although UserProcessParallelTask returned a final service response", Subject.slot(t.index, gen).withAction(completion.label()), e);
-            return "the kernel already completed task " + t.index;
+            return Optional.of("the kernel already completed task " + t.index);
         }
         if (t.timedOutGeneration == gen) {
-            return "late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped";
+            return Optional.of("late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped");
         }
         dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", Subject.slot(t.index, gen).withAction(completion.label()), e);
-        return "task " + t.index + " was already completed";
+        return Optional.of("task " + t.index + " was already completed");
     }
 
     /**
      * A legacy completion through a bundled action (ACT-4, already filed): the kernel matches the
      * response's task ID to a slot and completes that, which is why attempt 3 "works" when it
-     * completes synchronously [inferred]. Returns the slot, or -1.
+     * completes synchronously [inferred]. Returns the slot, if the ID names one.
      */
-    private int mistypedSlot(SCSIUserParallelResponse response) {
+    private OptionalInt mistypedSlot(SCSIUserParallelResponse response) {
         long index = response.fControllerTaskIdentifier() - SlotPool.taskIdOf(0);
-        return pool.bundled && index >= 0 && index < pool.slots.length ? (int) index : -1;
+        return pool.bundled && index >= 0 && index < pool.slots.length ? OptionalInt.of((int) index) : OptionalInt.empty();
     }
 
     private static void copyInto(ResponseData r, SCSIUserParallelResponse response) {
@@ -207,12 +203,7 @@ final class LegacyPath {
         r.written = response.writtenFields();
     }
 
-    private LegacyTask taskOf(OSAction a) {
-        for (LegacyTask t : pool.tasks) {
-            if (t.action == a) {
-                return t;
-            }
-        }
-        return null;
+    private Optional<LegacyTask> taskOf(OSAction a) {
+        return Arrays.stream(pool.tasks).filter(t -> t.action == a).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package dev.dextrace.model.monitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,8 @@ public final class ProtocolMonitor {
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> perRule = new ConcurrentHashMap<>();
     private volatile ProtocolEvent last;
-    /** "Sources" mode: where the driver caused each event; null (the engines' hot path) records nothing. */
-    private volatile java.util.function.Supplier<String> where;
+    /** "Sources" mode: where the driver caused each event; null (the engines' hot path: off) records nothing. */
+    private volatile java.util.function.Supplier<Optional<String>> where;
     private final Map<Long, String> sources = new ConcurrentHashMap<>();
     private volatile boolean truncated;
 
@@ -56,16 +57,16 @@ public final class ProtocolMonitor {
 
     /**
      * Sources mode, for replaying one finding for its report card: from now on each event also records
-     * {@code where.get()} on the recording thread (e.g. the driver's top stack frame, file:line). Off by
-     * default, so the engines' runs pay nothing.
+     * {@code where.get()} on the recording thread (e.g. the driver's top stack frame, file:line; empty
+     * when the driver did not cause the event). Off by default, so the engines' runs pay nothing.
      */
-    public void recordSources(java.util.function.Supplier<String> where) {
+    public void recordSources(java.util.function.Supplier<Optional<String>> where) {
         this.where = where;
     }
 
-    /** Where the driver caused the event with this seq, in sources mode; null when not recorded. */
-    public String source(long seq) {
-        return sources.get(seq);
+    /** Where the driver caused the event with this seq, in sources mode, if recorded. */
+    public Optional<String> source(long seq) {
+        return Optional.ofNullable(sources.get(seq));
     }
 
     /** Records an event by the calling thread, after letting a controlled run switch threads. */
@@ -96,12 +97,9 @@ public final class ProtocolMonitor {
 
     private ProtocolEvent append(Payload payload) {
         ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), payload);
-        java.util.function.Supplier<String> at = where;
+        java.util.function.Supplier<Optional<String>> at = where;
         if (at != null) {
-            String source = at.get();
-            if (source != null) {
-                sources.put(e.seq(), source);
-            }
+            at.get().ifPresent(source -> sources.put(e.seq(), source));
         }
         if (payload.kind().changesState()) {
             changes.incrementAndGet();
