@@ -14,10 +14,10 @@ public final class Events {
     }
 
     /** A predicate over events with the words that say what it waits for. */
-    public record Matcher(String description, Predicate<Payload> test) implements Predicate<ProtocolEvent> {
+    public record Matcher(String description, Predicate<Payload> accepts) implements Predicate<ProtocolEvent> {
         @Override
         public boolean test(ProtocolEvent e) {
-            return test.test(e.payload());
+            return accepts.test(e.payload());
         }
 
         @Override
