@@ -1,6 +1,7 @@
 package dev.dextrace.bench;
 
 import dev.dextrace.model.World;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class BenchmarksSmokeTest {
         assertTrue(v.isClean(), v::describe);
         for (int q = 0; q < 4; q++) {
             String queue = MultiQueueRecommended.QUEUE_PREFIX + q;
-            assertTrue(v.events().exists(e -> queue.equals(e.queue()) && e.text().startsWith("Complete(")), queue);
+            assertTrue(v.events().exists(e -> queue.equals(e.queue()) && e.payload() instanceof Payload.Complete), queue);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.dextrace.controlled;
 
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Subject;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,16 +54,10 @@ public final class Coverage {
     /** The places an event touches that another lane may touch too (as {@link Dependence} reads them). */
     private static List<String> places(ProtocolEvent e) {
         List<String> out = new ArrayList<>(2);
-        if (e.slot() >= 0) {
-            out.add("slot " + e.slot());
-        }
-        if (e.action() != null) {
-            out.add(e.action());
-        }
-        String location = Dependence.location(e);
-        if (location != null) {
-            out.add(location);
-        }
+        Subject about = e.payload().subject();
+        about.slot().ifPresent(slot -> out.add("slot " + slot));
+        about.action().ifPresent(out::add);
+        Dependence.location(e).ifPresent(out::add);
         return out;
     }
 

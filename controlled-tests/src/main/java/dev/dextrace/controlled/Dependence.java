@@ -1,10 +1,13 @@
 package dev.dextrace.controlled;
 
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Subject;
 
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,33 +48,42 @@ final class Dependence {
         if (a == null || b == null || GLOBAL.contains(a.kind()) || GLOBAL.contains(b.kind())) {
             return true;
         }
-        String la = location(a);
-        if (la != null && la.equals(location(b))) {
+        Optional<String> la = location(a);
+        if (la.isPresent() && la.equals(location(b))) {
             return true;
         }
-        return (a.slot() >= 0 && a.slot() == b.slot())
-                || (a.action() != null && a.action().equals(b.action()))
+        Subject sa = a.payload().subject();
+        Subject sb = b.payload().subject();
+        return (sa.slot().isPresent() && sa.slot().equals(sb.slot()))
+                || (sa.action().isPresent() && sa.action().equals(sb.action()))
                 || (a.queue() != null && Objects.equals(a.queue(), b.queue()));
     }
 
     /**
      * The shared location an event touches beyond its slot, action and queue: a variable by name (each
      * {@code SharedVariable}, each command-table entry, is one), a lock by name, or the hardware as a whole
-     * (its completion ring); null for none.
+     * (its completion ring); none for the other steps.
      */
-    static String location(ProtocolEvent e) {
-        return switch (e.kind()) {
-            case VAR_READ, VAR_WRITE -> "var " + word(e.text(), 1);
-            case TABLE_WRITE -> "var " + word(e.text(), 0);
-            case LOCK, UNLOCK -> "lock " + word(e.text(), 1);
-            case SCOPED_ACCESS -> "call-scoped memory";
-            case HW_START, INTERRUPT, RING_READ -> "hardware";
-            default -> null;
-        };
-    }
-
-    private static String word(String text, int i) {
-        String[] w = text.split(" ");
-        return i < w.length ? w[i] : text;
+    static Optional<String> location(ProtocolEvent e) {
+        Payload p = e.payload();
+        if (p instanceof Payload.VariableAccess v) {
+            return Optional.of("var " + v.variable());
+        }
+        if (p instanceof Payload.TableWrite t) {
+            return Optional.of("var " + t.entry()); // the entry is the variable its SharedVariable reads and writes
+        }
+        if (p instanceof Payload.Lock l) {
+            return Optional.of("lock " + l.lock());
+        }
+        if (p instanceof Payload.Unlock u) {
+            return Optional.of("lock " + u.lock());
+        }
+        if (p instanceof Payload.ScopedAccess) {
+            return Optional.of("call-scoped memory");
+        }
+        if (p instanceof Payload.HardwareStart || p instanceof Payload.Interrupt || p instanceof Payload.RingRead) {
+            return Optional.of("hardware");
+        }
+        return Optional.empty();
     }
 }

@@ -1,19 +1,21 @@
 package dev.dextrace.controlled;
 
 import dev.dextrace.model.catalogue.Catalogue;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CoverageTest {
     private static ProtocolEvent write(long seq, String lane, int slot) {
-        return new ProtocolEvent(seq, lane, null, EventKind.SLOT_WRITE, slot, 1, null, lane + " writes slot " + slot);
+        return new ProtocolEvent(seq, lane, null, new Payload.SlotAccess(true, slot, OptionalInt.of(1), "fTargetID", Optional.of(lane)));
     }
 
     @Test

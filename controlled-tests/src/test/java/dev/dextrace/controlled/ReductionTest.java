@@ -3,7 +3,7 @@ package dev.dextrace.controlled;
 import dev.dextrace.engine.Budget;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,22 +77,27 @@ class ReductionTest {
 
     @Test
     void independenceFollowsTheEventsFootprint() {
-        ProtocolEvent slot0 = event("A", null, EventKind.SLOT_WRITE, 0, null, "write fTargetID (response slot 0)");
-        ProtocolEvent slot1 = event("B", null, EventKind.SLOT_READ, 1, null, "read fTargetID (command slot 1)");
-        ProtocolEvent slot0b = event("B", null, EventKind.SLOT_READ, 0, null, "read fTargetID (command slot 0)");
-        ProtocolEvent lockA = event("A", "Default", EventKind.LOCK, -1, null, "lock lock#1");
-        ProtocolEvent lockB = event("B", "InterruptQueue", EventKind.UNLOCK, -1, null, "unlock lock#1");
-        ProtocolEvent varX = event("B", "InterruptQueue", EventKind.VAR_WRITE, -1, null, "write inFlight[0] = null");
-        ProtocolEvent varY = event("A", "Default", EventKind.VAR_READ, -1, null, "read inFlight[1]");
-        ProtocolEvent varXa = event("A", "Default", EventKind.VAR_READ, -1, null, "read inFlight[0]");
-        ProtocolEvent retain = event("A", "Default", EventKind.RETAIN, -1, "action#2", "retain action#2");
-        ProtocolEvent release = event("B", "InterruptQueue", EventKind.RELEASE, -1, "action#2", "release action#2");
-        ProtocolEvent timeout = event("B", null, EventKind.TIMEOUT, -1, null, "timeout");
+        ProtocolEvent slot0 = event("A", null, new Payload.SlotAccess(true, 0, OptionalInt.of(1), "fTargetID", Optional.of("0")));
+        ProtocolEvent slot1 = event("B", null, new Payload.SlotAccess(false, 1, OptionalInt.of(1), "fTargetID", Optional.empty()));
+        ProtocolEvent slot0b = event("B", null, new Payload.SlotAccess(false, 0, OptionalInt.of(1), "fTargetID", Optional.empty()));
+        ProtocolEvent lockA = event("A", "Default", new Payload.Lock("lock#1"));
+        ProtocolEvent lockB = event("B", "InterruptQueue", new Payload.Unlock("lock#1"));
+        ProtocolEvent varX = event("B", "InterruptQueue", new Payload.VarWrite("inFlight[0]", null));
+        ProtocolEvent varY = event("A", "Default", new Payload.VarRead("inFlight[1]"));
+        ProtocolEvent varXa = event("A", "Default", new Payload.VarRead("inFlight[0]"));
+        ProtocolEvent tableX = event("A", "Default", new Payload.TableWrite("inFlight", 0, 1, "action#3"));
+        ProtocolEvent fieldY = event("B", null, new Payload.FieldAccess(true, "inFlight[1]", "Driver.java:12"));
+        ProtocolEvent retain = event("A", "Default", new Payload.ActionStep(Payload.ActionOp.RETAIN, "action#2"));
+        ProtocolEvent release = event("B", "InterruptQueue", new Payload.ActionStep(Payload.ActionOp.RELEASE, "action#2"));
+        ProtocolEvent timeout = event("B", null, new Payload.Timeout(Payload.Unit.SLOT, 3, 1, Optional.empty()));
         assertFalse(Dependence.dependent(slot0, slot1));
         assertTrue(Dependence.dependent(slot0, slot0b));
         assertTrue(Dependence.dependent(lockA, lockB));
         assertFalse(Dependence.dependent(varX, varY));
         assertTrue(Dependence.dependent(varX, varXa));
+        assertTrue(Dependence.dependent(varX, tableX), "a command-table entry is the variable of its name");
+        assertTrue(Dependence.dependent(varY, fieldY), "an observed field is a variable like a SharedVariable");
+        assertFalse(Dependence.dependent(varX, fieldY));
         assertTrue(Dependence.dependent(retain, release));
         assertFalse(Dependence.dependent(retain, slot1));
         assertTrue(Dependence.dependent(timeout, slot1));
@@ -104,8 +111,8 @@ class ReductionTest {
         assertTrue(Dependence.dependent(Step.unknown("A"), Step.of("B", slot0, false)));
     }
 
-    private static ProtocolEvent event(String lane, String queue, EventKind kind, int slot, String action, String text) {
-        return new ProtocolEvent(0, lane, queue, kind, slot, slot < 0 ? 0 : 1, action, text);
+    private static ProtocolEvent event(String lane, String queue, Payload payload) {
+        return new ProtocolEvent(0, lane, queue, payload);
     }
 
     @Test

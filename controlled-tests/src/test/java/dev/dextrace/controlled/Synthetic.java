@@ -1,11 +1,13 @@
 package dev.dextrace.controlled;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.runtime.Strategy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -52,8 +54,8 @@ final class Synthetic {
             }
             String pick = strategy.choose(new Strategy.Decision(index, List.copyOf(eligible), previous, last, index));
             int i = pick.charAt(0) - 'A';
-            last = new ProtocolEvent(index, pick, null, EventKind.SLOT_WRITE, slots[i][done[i]], 1, null,
-                    pick + " writes slot " + slots[i][done[i]]);
+            last = new ProtocolEvent(index, pick, null,
+                    new Payload.SlotAccess(true, slots[i][done[i]], OptionalInt.of(1), "fTargetID", Optional.of(pick)));
             done[i]++;
             lanes.add(pick);
             previous = pick;

@@ -122,15 +122,9 @@ public final class DesignSearch {
     /** "ACT-4 on slot 0 gen 1, action action#2: message": the rule and what it is about. */
     public static String headline(Violation x) {
         StringBuilder sb = new StringBuilder(x.rule().id());
-        if (x.slot() >= 0) {
-            sb.append(" on slot ").append(x.slot());
-            if (x.generation() > 0) {
-                sb.append(" gen ").append(x.generation());
-            }
-        }
-        if (x.action() != null) {
-            sb.append(x.slot() >= 0 ? "," : " on").append(" action ").append(x.action());
-        }
+        x.slot().ifPresent(slot -> sb.append(" on slot ").append(slot));
+        x.generation().ifPresent(gen -> sb.append(" gen ").append(gen));
+        x.action().ifPresent(action -> sb.append(x.slot().isPresent() ? "," : " on").append(" action ").append(action));
         return sb.append(": ").append(x.message()).toString();
     }
 

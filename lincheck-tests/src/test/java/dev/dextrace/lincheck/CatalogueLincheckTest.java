@@ -74,7 +74,7 @@ class CatalogueLincheckTest {
 
     /** A slot rule names its slot, an action rule its action; a queue rule's message names its queue or variable. */
     private static boolean namesWhatIsInvolved(String message, Violation v) {
-        return (v.slot() < 0 || message.contains("slot " + v.slot())) && (v.action() == null || message.contains(v.action()));
+        return (v.slot().isEmpty() || message.contains("slot " + v.slot().getAsInt())) && v.action().map(message::contains).orElse(true);
     }
 
     private static void print(LincheckSearch.Result r) {

@@ -10,9 +10,11 @@ import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.hardware.HostBusAdapter;
 import dev.dextrace.model.hardware.Raid0;
 import dev.dextrace.model.monitor.Invariant;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ControlledScheduler;
@@ -26,6 +28,7 @@ import dev.dextrace.model.runtime.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -225,10 +228,10 @@ public final class World {
 
     /** Files HANG-1 while the stuck threads are still where they got stuck. */
     private void reportHang(String why) {
-        IODispatchQueue spinning = dk.spinningQueue();
-        Thread t = spinning == null ? null : spinning.owner();
-        monitor.fault(Rule.HANG_1, why + ": " + dk.stuckReport(), spinning == null ? null : spinning.name(),
-                t == null ? null : t.getName());
+        Optional<IODispatchQueue> spinning = dk.spinningQueue();
+        // a fault names the queue it happened on, or none (the monitor's convention for "outside any block")
+        monitor.fault(Rule.HANG_1, why + ": " + dk.stuckReport(), spinning.map(IODispatchQueue::name).orElse(null),
+                spinning.map(IODispatchQueue::owner).map(Thread::getName).orElse(null));
     }
 
     /**

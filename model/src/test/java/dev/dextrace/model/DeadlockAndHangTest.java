@@ -7,6 +7,7 @@ import dev.dextrace.model.catalogue.SpinningProcess;
 import dev.dextrace.model.catalogue.ThrowingInterruptHandler;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Events;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
 import dev.dextrace.model.runtime.Strategy;
@@ -62,7 +63,7 @@ class DeadlockAndHangTest {
     @Test
     void anAbbaLockDeadlockIsQ4WhenTheCycleCloses() {
         // Default holds the table lock for the second command when the first one's interrupt runs
-        Strategy order = Strategy.script().run("Default", "write inFlight[1]").run("InterruptQueue", "lock lock#1");
+        Strategy order = Strategy.script().run("Default", Events.write("inFlight[1]")).run("InterruptQueue", Events.lock("lock#1"));
         Verdict v = assertTimeoutPreemptively(BOUND, () -> Scripted.run(IOLockAbbaDeadlock::new, Scripted.tur(2), order));
         assertTrue(v.rules().contains("Q-4"), v::describe);
         assertFalse(v.rules().contains("HANG-1"), "detected when the cycle closes, not at a deadline\n" + v.describe());

@@ -87,8 +87,7 @@ class PlainStateTest {
     void explorationFindsQ3OnPlainState(Class<? extends IOUserSCSIParallelInterfaceController> design) {
         DesignEntry d = DesignEntry.of(design);
         Exploration.Result r = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, d, 10, 100, seen -> seen.contains("Q-3"));
-        Exploration.Found f = r.firstByRule().get("Q-3");
-        assertTrue(f != null, () -> "Q-3 found in " + r.firstByRule().keySet());
+        Exploration.Found f = r.first("Q-3").orElseThrow(() -> new AssertionError("Q-3 not found in " + r.firstByRule().keySet()));
         assertNamesBothAccesses(f.verdict().first("Q-3").get(), design.getSimpleName() + ".java");
     }
 

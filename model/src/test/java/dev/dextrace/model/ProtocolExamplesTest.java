@@ -3,12 +3,15 @@ package dev.dextrace.model;
 import dev.dextrace.model.catalogue.BundledRecommended;
 import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.Strategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +86,8 @@ class ProtocolExamplesTest {
         assertTrue(v.isClean(), v::describe);
         assertEquals(4, v.events().count(e -> e.kind() == EventKind.HW_START), "two halves per command");
         assertEquals(2, v.events().count(e -> e.kind() == EventKind.INTERRUPT), "one interrupt per command");
-        assertTrue(v.events().exists(e -> e.text().equals("write fBytesTransferred = 1536 (response slot 1)")), v::describe);
+        assertTrue(v.events().exists(e -> e.payload().equals(
+                new Payload.SlotAccess(true, 1, OptionalInt.of(1), "fBytesTransferred", Optional.of("1536")))), v::describe);
     }
 
     private static List<String> texts(Verdict v, EventKind kind) {

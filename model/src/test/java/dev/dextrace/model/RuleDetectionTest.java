@@ -20,6 +20,7 @@ import dev.dextrace.model.catalogue.WrongTaskIdentifier;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.monitor.Events;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
@@ -81,10 +82,10 @@ class RuleDetectionTest {
                 bundled(Rule.ACT_5, TestDesigns.StackStatusPointer::new, Scripted.tur(1), Strategy::runToCompletion),
                 bundled(Rule.Q_1, TestDesigns.RoutedBundled::new, Scripted.tur(1), Strategy::runToCompletion),
                 bundled(Rule.Q_2, ConcurrentFanout::new, Scripted.tur(2),
-                        () -> Strategy.script().run("Default", "retain").run("Default (concurrent)", "concurrent block")),
+                        () -> Strategy.script().run("Default", Events.retain()).run("Default (concurrent)", Events.blockBegin("concurrent block"))),
                 bundled(Rule.Q_3, Attempt2BundledIsr::new, Scripted.tur(1), Strategy::runToCompletion),
                 bundled(Rule.Q_4, TestDesigns.CrossSync::new, Scripted.tur(1),
-                        () -> Strategy.script().run("Default", "HW start tag 0").run("InterruptQueue", "wait for Default")),
+                        () -> Strategy.script().run("Default", Events.hardwareStart(0)).run("InterruptQueue", Events.waitFor("Default"))),
                 bundled(Rule.CMP_1, TestDesigns.OneCompletionPerInterrupt::new, Scripted.tur(2), Strategy::runToCompletion),
                 bundled(Rule.CMP_2, MarkStartedAfterStart::new, Scripted.tur(1), Scripted::completionBeforeProcessReturns),
                 new Case(Rule.CMP_3, LegacyCompleteAndReturn::new, LegacySerial::new, DEFAULTS, Scripted.tur(1),
@@ -128,14 +129,14 @@ class RuleDetectionTest {
     @Test
     void attempt2LosesACompletionThatOvertakesTheLoop() {
         Verdict v = Scripted.run(Attempt2BundledIsr::new, Scripted.tur(1),
-                Strategy.script().run("Default", "HW start tag 0").run("InterruptQueue", "read fSlotState[0]"));
+                Strategy.script().run("Default", Events.hardwareStart(0)).run("InterruptQueue", Events.read("fSlotState[0]")));
         assertEquals(Set.of("CMP-1", "Q-3"), v.rules().toJavaSet(), v::describe);
     }
 
     @Test
     void attempt2TouchesASlotAfterItsCompletion() {
         Verdict v = Scripted.run(Attempt2BundledIsr::new, Scripted.tur(1),
-                Strategy.script().run("Default", "write fSlotState[0] = 1").run("InterruptQueue", "Complete("));
+                Strategy.script().run("Default", Events.write("fSlotState[0]", 1)).run("InterruptQueue", Events.complete(0)));
         assertEquals(Set.of("Q-3", "SLOT-5"), v.rules().toJavaSet(), v::describe);
     }
 

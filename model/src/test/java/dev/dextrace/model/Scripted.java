@@ -3,6 +3,7 @@ package dev.dextrace.model;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.monitor.Events;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.Strategy;
 
@@ -40,7 +41,7 @@ final class Scripted {
     /** Default runs until it starts the hardware for slot 0; then the interrupt queue completes it; then the rest. */
     static Strategy.Script completionBeforeProcessReturns() {
         return Strategy.script()
-                .run("Default", "HW start tag 0")
-                .run("InterruptQueue", "Complete(");
+                .run("Default", Events.hardwareStart(0))
+                .run("InterruptQueue", Events.complete(0));
     }
 }

@@ -1,6 +1,7 @@
 package dev.dextrace.reports;
 
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Violation;
@@ -291,9 +292,9 @@ public final class Bugs {
             if (trigger != null && e.seq() > trigger.seq()) {
                 break;
             }
-            boolean k = (v.slot() >= 0 && e.slot() == v.slot())
+            boolean k = (v.slot().isPresent() && v.slot().equals(e.slot()))
                     || (waits && (e.kind() == EventKind.LOCK || e.kind() == EventKind.WAIT))
-                    || (actionRule && v.action() != null && v.action().equals(e.action()))
+                    || (actionRule && v.action().isPresent() && v.action().equals(e.action()))
                     || (variable != null && variable.equals(variable(e)));
             if (k) {
                 key.put(e.seq(), e);
@@ -331,13 +332,9 @@ public final class Bugs {
             EventKind.RETURNED, EventKind.DROPPED, EventKind.TIMEOUT, EventKind.ACTION_CREATE, EventKind.RETAIN, EventKind.RELEASE,
             EventKind.CANCEL, EventKind.FREE, EventKind.ABORTED, EventKind.LOCK, EventKind.UNLOCK, EventKind.WAIT, EventKind.FAULT);
 
-    /** The shared variable a VAR event is about ("write fSlotState[3] = DONE" → "fSlotState[3]"), else null. */
+    /** The shared variable a VAR event is about (e.g. fSlotState[3]), else null. */
     private static String variable(ProtocolEvent e) {
-        if (e == null || (e.kind() != EventKind.VAR_READ && e.kind() != EventKind.VAR_WRITE)) {
-            return null;
-        }
-        String[] words = e.text().split(" ");
-        return words.length > 1 ? words[1] : null;
+        return e != null && e.payload() instanceof Payload.VariableAccess access ? access.variable() : null;
     }
 
     private static int preference(String engine) {

@@ -3,9 +3,10 @@ package dev.dextrace.model.driver;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.SharedVariable;
 import dev.dextrace.model.framework.Framework;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 
 /**
  * The dext's own per-command bookkeeping, one entry per slot (the "per-slot table" of PROTOCOL.md
@@ -48,10 +49,10 @@ public final class CommandTable<V> {
         }
         if (value != null && (cleared || framework.deliveredCommandIsOver(slot))) {
             DriverKit dk = framework.driverKit();
-            ProtocolEvent ev = dk.event(EventKind.TABLE_WRITE, slot, gen, null, name + "[" + slot + "] = " + value + " after its command completed");
+            ProtocolEvent ev = dk.event(new Payload.TableWrite(name, slot, gen, String.valueOf(value)));
             dk.monitor().violate(Rule.CMP_2, name + "[" + slot + "] set to " + value + " for slot " + slot + " gen " + gen
                     + " after its completion " + (cleared ? "cleared it" : "ran")
-                    + ": the completion ran before Process expected it", slot, gen, null, ev);
+                    + ": the completion ran before Process expected it", Subject.slot(slot, gen), ev);
         }
         e.set(value);
     }

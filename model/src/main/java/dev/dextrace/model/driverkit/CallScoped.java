@@ -1,10 +1,12 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
+
+import java.util.Optional;
 
 /**
  * Memory that lives only as long as one call: an argument such as the {@code response}
@@ -40,12 +42,12 @@ public final class CallScoped<T> {
 
     /** {@code *p} */
     public T get() {
-        return check("read") ? value : null;
+        return check(false, null) ? value : null;
     }
 
     /** {@code *p = v} */
     public void set(T v) {
-        if (check("write " + v + " to")) {
+        if (check(true, v)) {
             value = v;
         }
     }
@@ -55,13 +57,16 @@ public final class CallScoped<T> {
         return value;
     }
 
-    private boolean check(String what) {
+    /** @param v the value written, when {@code write} */
+    private boolean check(boolean write, T v) {
         if (frame.active()) {
             return true;
         }
-        ProtocolEvent e = dk.event(EventKind.SCOPED_ACCESS, -1, 0, null, what + " " + name + " of returned " + frame.method());
-        dk.monitor().violate(Rule.ACT_5, what + " " + name + ", call-scoped memory of " + frame.method()
-                + ", after that call returned", -1, 0, null, e);
+        Payload.ScopedAccess access = new Payload.ScopedAccess(name, frame.method(),
+                write ? Optional.of(String.valueOf(v)) : Optional.empty());
+        ProtocolEvent e = dk.event(access);
+        dk.monitor().violate(Rule.ACT_5, access.access() + " " + name + ", call-scoped memory of " + frame.method()
+                + ", after that call returned", e);
         return false;
     }
 

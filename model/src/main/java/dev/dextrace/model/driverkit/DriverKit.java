@@ -1,6 +1,6 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.ProtocolMonitor;
 import dev.dextrace.model.monitor.Rule;
@@ -11,6 +11,7 @@ import dev.dextrace.model.runtime.ModelRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,15 +95,14 @@ public final class DriverKit {
     }
 
     @AtomicStep("one protocol event")
-    public ProtocolEvent event(EventKind kind, int slot, int generation, String action, String text) {
-        return monitor.record(kind, slot, generation, action, text);
+    public ProtocolEvent event(Payload payload) {
+        return monitor.record(payload);
     }
 
     /** An event and its effect as one step with respect to other steps on {@code guard} (see ProtocolMonitor). */
     @AtomicStep("one protocol event and its effect under the guard")
-    public <T> T eventAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
-                               java.util.function.Function<ProtocolEvent, T> effect) {
-        return monitor.recordAndApply(guard, kind, slot, generation, action, text, effect);
+    public <T> T eventAndApply(Object guard, Payload payload, java.util.function.Function<ProtocolEvent, T> effect) {
+        return monitor.recordAndApply(guard, payload, effect);
     }
 
     /**
@@ -132,8 +132,8 @@ public final class DriverKit {
                     return; // the walk read a link that has moved on since (a lock let go before its holder waited): no cycle
                 }
                 waitingFor.remove(me);
-                ProtocolEvent e = event(EventKind.WAIT, -1, 0, null, "deadlock: " + cycle);
-                monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, -1, 0, null, e);
+                ProtocolEvent e = event(new Payload.Deadlock(cycle.toString()));
+                monitor.violate(Rule.Q_4, "cycle of waits (" + what + "): " + cycle, e);
                 throw new DeadlockDetected(cycle.toString());
             }
             next = waitingFor.get(holder);
@@ -201,15 +201,15 @@ public final class DriverKit {
         return parts.isEmpty() ? "no block of the dext is running" : String.join("; ", parts);
     }
 
-    /** The queue whose running block does not wait for anything: the one that spins (null if none). */
-    public IODispatchQueue spinningQueue() {
+    /** The queue whose running block does not wait for anything: the one that spins, if one does. */
+    public Optional<IODispatchQueue> spinningQueue() {
         for (IODispatchQueue q : queues.values()) {
             Thread t = q.owner();
             if (q.runningBlock() != null && t != null && !waitingFor.containsKey(t)) {
-                return q;
+                return Optional.of(q);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static String ctxName(Thread t) {

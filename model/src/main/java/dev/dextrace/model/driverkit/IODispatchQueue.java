@@ -1,6 +1,6 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.DeadlockDetected;
@@ -69,7 +69,7 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
         }
         IODispatchQueue q = new IODispatchQueue(dk, name, (options & kIODispatchQueueReentrant) != 0);
         dk.register(q);
-        dk.event(EventKind.NOTE, -1, 0, null, "create queue " + name + (q.reentrant ? " (reentrant)" : ""));
+        dk.event(new Payload.QueueCreated(name, q.reentrant));
         return q;
     }
 
@@ -163,9 +163,9 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
             throw new IllegalArgumentException("block must not be null");
         }
         Thread me = Thread.currentThread();
-        dk.event(EventKind.WAIT, -1, 0, null, "sync to " + name + " (" + label + ")"); // a switch point before taking the queue
+        dk.event(new Payload.SyncTo(name, label)); // a switch point before taking the queue
         if (!owner.compareAndSet(null, me)) {
-            dk.event(EventKind.WAIT, -1, 0, null, "wait for " + name + " (" + label + ")");
+            dk.event(new Payload.WaitFor(name, label));
             dk.beginWait(this, label);
             try {
                 while (!owner.compareAndSet(null, me)) {
@@ -255,10 +255,10 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
         boolean begun = false;
         try {
             // the start (and end) of a block and the count of running blocks change in one step
-            dk.eventAndApply(running, EventKind.BLOCK_BEGIN, -1, 0, null, b.label(), begin -> {
+            dk.eventAndApply(running, new Payload.BlockBegin(b.label()), begin -> {
                 if (running.incrementAndGet() > 1 && !reentrant) {
                     dk.monitor().violate(Rule.Q_2, "a block of serial queue " + name + " (" + b.label()
-                            + ") started while another block of it was running", -1, 0, null, begin);
+                            + ") started while another block of it was running", begin);
                 }
                 return null;
             });
@@ -278,7 +278,7 @@ public final class IODispatchQueue implements Mailbox, WaitTarget {
             throw engine;
         } finally {
             if (begun) {
-                dk.eventAndApply(running, EventKind.BLOCK_END, -1, 0, null, "end " + b.label(), end -> running.decrementAndGet());
+                dk.eventAndApply(running, new Payload.BlockEnd(b.label()), end -> running.decrementAndGet());
             }
             ctx.pop(frame);
         }

@@ -1,6 +1,7 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+
+import dev.dextrace.model.monitor.Payload;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class IOLock implements WaitTarget {
         if (owner.get() == me) {
             throw new IllegalStateException(name + " is not recursive and is already held by this thread");
         }
-        dk.event(EventKind.LOCK, -1, 0, null, "lock " + name); // before taking it: a switch point where others may take it first
+        dk.event(new Payload.Lock(name)); // before taking it: a switch point where others may take it first
         if (!owner.compareAndSet(null, me)) {
             dk.beginWait(this, "IOLockLock(" + name + ")"); // Q-4 here if the owner (transitively) waits for this thread
             try {
@@ -65,7 +66,7 @@ public final class IOLock implements WaitTarget {
         if (owner.get() != Thread.currentThread()) {
             throw new IllegalStateException(name + " is unlocked by a thread that does not hold it");
         }
-        dk.event(EventKind.UNLOCK, -1, 0, null, "unlock " + name);
+        dk.event(new Payload.Unlock(name));
         HELD.get().remove(this);
         owner.set(null);
         dk.runtime().scheduler().signal();

@@ -1,8 +1,9 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
@@ -43,7 +44,7 @@ public final class OSAction {
     /** An action the framework creates (its completion actions), at +1 held by the framework. */
     public static OSAction createByFramework(DriverKit dk, Type type) {
         OSAction a = new OSAction(dk, type, true);
-        dk.event(EventKind.ACTION_CREATE, -1, 0, a.label(), "create " + a.label());
+        dk.event(new Payload.ActionStep(Payload.ActionOp.CREATE, a.label()));
         return a;
     }
 
@@ -52,8 +53,13 @@ public final class OSAction {
         DriverKit dk = DriverKit.current();
         OSAction a = new OSAction(dk, type, false);
         a.dextRefs.set(1);
-        dk.event(EventKind.ACTION_CREATE, -1, 0, a.label(), "create " + a.label());
+        dk.event(new Payload.ActionStep(Payload.ActionOp.CREATE, a.label()));
         return a;
+    }
+
+    /** The event of one step of this action's life. */
+    private Payload step(Payload.ActionOp op) {
+        return new Payload.ActionStep(op, label());
     }
 
     /** e.g. {@code action#3 (bundled)} */
@@ -94,7 +100,7 @@ public final class OSAction {
     /** {@code retain()} by the dext. */
     @AtomicStep("one RETAIN event under the action's lock")
     public void retain() {
-        dk.eventAndApply(this, EventKind.RETAIN, -1, 0, label(), "retain " + label(), e -> {
+        dk.eventAndApply(this, step(Payload.ActionOp.RETAIN), e -> {
             if (checkAlive(e, "retain")) {
                 checkDextMayUse(e, "retain");
                 refs.incrementAndGet();
@@ -106,13 +112,12 @@ public final class OSAction {
 
     /** {@code release()} by the dext. */
     public void release() {
-        runAborted(dk.eventAndApply(this, EventKind.RELEASE, -1, 0, label(), "release " + label(), e -> {
+        runAborted(dk.eventAndApply(this, step(Payload.ActionOp.RELEASE), e -> {
             if (!checkAlive(e, "release")) {
                 return null;
             }
             if (dextRefs.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-                dk.monitor().violate(Rule.ACT_1, label() + " released by the dext more often than it retained it",
-                        -1, 0, label(), e);
+                dk.monitor().violate(Rule.ACT_1, label() + " released by the dext more often than it retained it", Subject.action(label()), e);
             }
             return drop();
         }));
@@ -120,7 +125,7 @@ public final class OSAction {
 
     /** The framework lets go of its own reference (e.g. after the call that delivered a per-bundle action). */
     public void releaseByFramework() {
-        runAborted(dk.eventAndApply(this, EventKind.RELEASE, -1, 0, label(), "framework releases " + label(),
+        runAborted(dk.eventAndApply(this, step(Payload.ActionOp.FRAMEWORK_RELEASE),
                 e -> checkAlive(e, "framework release") ? drop() : null));
     }
 
@@ -129,12 +134,12 @@ public final class OSAction {
         if (refs.decrementAndGet() != 0) {
             return null;
         }
-        dk.monitor().recordInStep(EventKind.FREE, -1, 0, label(), "free " + label());
+        dk.monitor().recordInStep(step(Payload.ActionOp.FREE));
         Runnable h = aborted;
         if (h == null || !abortedRan.compareAndSet(false, true)) {
             return null;
         }
-        dk.monitor().recordInStep(EventKind.ABORTED, -1, 0, label(), "Aborted handler of " + label());
+        dk.monitor().recordInStep(step(Payload.ActionOp.ABORTED));
         return h;
     }
 
@@ -152,10 +157,10 @@ public final class OSAction {
      */
     @AtomicStep("one CANCEL event; the Aborted handler runs later on the action's queue")
     public void Cancel(Runnable handler) {
-        dk.eventAndApply(this, EventKind.CANCEL, -1, 0, label(), "cancel " + label(), e -> {
+        dk.eventAndApply(this, step(Payload.ActionOp.CANCEL), e -> {
             if (checkAlive(e, "cancel")) {
                 if (frameworkCreated) {
-                    dk.monitor().violate(Rule.ACT_3, "the dext cancelled framework-created " + label(), -1, 0, label(), e);
+                    dk.monitor().violate(Rule.ACT_3, "the dext cancelled framework-created " + label(), Subject.action(label()), e);
                 }
                 cancelled = true;
                 aborted = handler;
@@ -170,7 +175,7 @@ public final class OSAction {
      */
     @AtomicStep("one CANCEL event under the action's lock")
     public void cancelByFramework() {
-        dk.eventAndApply(this, EventKind.CANCEL, -1, 0, label(), "framework tears down " + label(), e -> {
+        dk.eventAndApply(this, new Payload.ActionStep(Payload.ActionOp.FRAMEWORK_TEARDOWN, label()), e -> {
             if (refs.get() > 0) {
                 cancelled = true;
             }
@@ -190,18 +195,17 @@ public final class OSAction {
         }
         checkDextMayUse(e, methodName);
         if (cancelled) {
-            dk.monitor().violate(Rule.ACT_3, methodName + " through cancelled " + label(), -1, 0, label(), e);
+            dk.monitor().violate(Rule.ACT_3, methodName + " through cancelled " + label(), Subject.action(label()), e);
         }
         if (type != method) {
             dk.monitor().violate(Rule.ACT_4, methodName + " through " + label() + ", which is typed for "
-                    + type + ": the target receives a message it does not expect", -1, 0, label(), e);
+                    + type + ": the target receives a message it does not expect", Subject.action(label()), e);
         }
     }
 
     private boolean checkAlive(ProtocolEvent e, String use) {
         if (refs.get() <= 0) {
-            dk.monitor().violate(Rule.ACT_2, use + " of " + label() + " after its last release (use after free)",
-                    -1, 0, label(), e);
+            dk.monitor().violate(Rule.ACT_2, use + " of " + label() + " after its last release (use after free)", Subject.action(label()), e);
             return false;
         }
         return true;
@@ -214,7 +218,7 @@ public final class OSAction {
         }
         if (!ExecutionContext.current().anyFrame(f -> f.active() && f.subject() == this)) {
             dk.monitor().violate(Rule.ACT_1, use + " of " + label() + " outside the call that delivered it, "
-                    + "without a reference of the dext's own (retain it first)", -1, 0, label(), e);
+                    + "without a reference of the dext's own (retain it first)", Subject.action(label()), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.dextrace.model.driverkit;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
 
@@ -52,12 +52,10 @@ public final class SharedVariable<T> {
     /** The access, its event and the lockset bookkeeping happen as one step, so the trace shows the value's real order. */
     private T access(boolean write, T v) {
         String queue = Lockset.queueOfThisThread();
-        return dk.eventAndApply(this, write ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null,
-                write ? "write " + name + " = " + v : "read " + name, e -> {
+        return dk.eventAndApply(this, write ? new Payload.VarWrite(name, v) : new Payload.VarRead(name), e -> {
                     Lockset.Race race = lockset.access(queue, write, Lockset.heldLocks(), null);
                     if (race != null) {
-                        dk.monitor().violate(Rule.Q_3, name + " is shared by " + race.describe() + " and written with no common lock",
-                                -1, 0, null, e);
+                        dk.monitor().violate(Rule.Q_3, name + " is shared by " + race.describe() + " and written with no common lock", e);
                     }
                     if (write) {
                         value = v;

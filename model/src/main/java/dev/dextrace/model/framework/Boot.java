@@ -1,11 +1,13 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Payload;
 
 import java.util.stream.IntStream;
 
@@ -47,7 +49,7 @@ final class Boot {
         defaultQueue.runSync("UserMapBundledParallelTaskCommandAndResponseBuffers", null,
                 () -> mapped[0] = dext.UserMapBundledParallelTaskCommandAndResponseBuffers(commands, responses));
         pool.bundled = mapped[0] == IOReturn.kIOReturnSuccess;
-        pool.dk.event(EventKind.NOTE, -1, 0, null, "N = " + n[0] + ", " + (pool.bundled ? "bundled path" : "legacy path"));
+        pool.dk.event(new Payload.Started(n[0], pool.bundled));
         if (pool.bundled && pool.config.completionAction() == FrameworkConfig.CompletionAction.SHARED) {
             pool.sharedAction = OSAction.createByFramework(pool.dk, OSAction.Type.BundledParallelTaskCompletion);
         }
@@ -87,9 +89,9 @@ final class Boot {
     void reportActionsStillHeld(String when) {
         for (OSAction a : pool.dk.actions()) {
             if (a.frameworkCreated() && a.dextReferences() > 0 && !a.isFreed()) {
-                ProtocolEvent e = pool.dk.event(EventKind.NOTE, -1, 0, a.label(), a.label() + " still retained by the dext " + when);
+                ProtocolEvent e = pool.dk.event(new Payload.Leaked(a.label(), when));
                 pool.dk.monitor().violate(Rule.ACT_1, a.label() + " retained " + a.dextReferences()
-                        + " more time(s) than released " + when + ": the dext leaked it", -1, 0, a.label(), e);
+                        + " more time(s) than released " + when + ": the dext leaked it", Subject.action(a.label()), e);
             }
         }
     }

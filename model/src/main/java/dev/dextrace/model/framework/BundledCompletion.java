@@ -2,15 +2,18 @@ package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.OSAction;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code BundledParallelTaskCompletion}: the kernel's checks of a completed bundle (ownership and
@@ -46,8 +49,9 @@ final class BundledCompletion {
         }
         int n = listed.length;
         List<Slot> late = new ArrayList<>();
-        List<Slot> toReturn = dk.eventAndApply(pool.lock, EventKind.COMPLETE, n == 1 ? listed[0] : -1,
-                n == 1 ? pool.slots[listed[0]].generation : 0, completion.label(), "Complete(" + SlotPool.join(listed, n) + ")",
+        List<Slot> toReturn = dk.eventAndApply(pool.lock, new Payload.Complete(Arrays.stream(listed, 0, n).boxed().toList(),
+                n == 1 && pool.slots[listed[0]].generation > 0 ? OptionalInt.of(pool.slots[listed[0]].generation) : OptionalInt.empty(),
+                completion.label()),
                 e -> {
                     completion.checkCompletion(e, OSAction.Type.BundledParallelTaskCompletion, "BundledParallelTaskCompletion");
                     return classify(listed, e, completion, late);
@@ -82,10 +86,10 @@ final class BundledCompletion {
                     + " are no slot (N = " + pool.slots.length + ")");
         }
         if (!wrong.isEmpty()) {
-            ProtocolEvent e = dk.event(EventKind.DROPPED, -1, 0, completion.label(), "malformed BundledParallelTaskCompletion: "
-                    + String.join("; ", wrong) + ": the bad entries are dropped");
+            ProtocolEvent e = dk.event(new Payload.Dropped(Subject.action(completion.label()), "malformed BundledParallelTaskCompletion: "
+                    + String.join("; ", wrong) + ": the bad entries are dropped"));
             dk.monitor().violate(Rule.SLOT_4, "BundledParallelTaskCompletion through " + completion.label() + " is malformed: "
-                    + String.join("; ", wrong), -1, 0, completion.label(), e);
+                    + String.join("; ", wrong), Subject.action(completion.label()), e);
         }
         return kept;
     }
@@ -100,28 +104,28 @@ final class BundledCompletion {
         for (int i : listed) {
             Slot s = pool.slots[i];
             int gen = s.generation;
-            int known = ctx.knownSlotGeneration(i);
-            if (known > 0 && known != gen && s.ownedByDext) {
-                dk.monitor().violate(s.timedOutGeneration == known || s.abortedGeneration == known ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
-                        + " completed by code that knew gen " + known + ", but the slot is now gen " + gen
-                        + ": the completion is credited to the wrong I/O", i, gen, completion.label(), e);
+            OptionalInt known = ctx.knownSlotGeneration(i).stream().filter(g -> g > 0).findFirst(); // gen 0: never issued
+            if (known.isPresent() && known.getAsInt() != gen && s.ownedByDext) {
+                dk.monitor().violate(s.timedOutGeneration == known.getAsInt() || s.abortedGeneration == known.getAsInt() ? Rule.CMP_1 : Rule.SLOT_4, "slot " + i
+                        + " completed by code that knew gen " + known.getAsInt() + ", but the slot is now gen " + gen
+                        + ": the completion is credited to the wrong I/O", Subject.slot(i, gen).withAction(completion.label()), e);
             } else if (!s.ownedByDext) {
                 if (gen > 0 && s.abortedGeneration == gen) {
                     dk.monitor().violate(Rule.CMP_1, "slot " + i + " gen " + gen + " completed after the dext answered its abort"
-                            + " FUNCTION_COMPLETE, which completed it already: a double completion", i, gen, completion.label(), e);
+                            + " FUNCTION_COMPLETE, which completed it already: a double completion", Subject.slot(i, gen).withAction(completion.label()), e);
                 } else if (gen > 0 && s.timedOutGeneration == gen) {
                     late.add(s); // [code] logged and dropped: the dext cannot know the kernel gave up
                 } else {
                     dk.monitor().violate(Rule.SLOT_4, "slot " + i + " is not the dext's: "
-                            + (gen == 0 ? "never issued" : "gen " + gen + " was already returned"), i, gen, completion.label(), e);
+                            + (gen == 0 ? "never issued" : "gen " + gen + " was already returned"), Subject.slot(i, gen).withAction(completion.label()), e);
                 }
             } else if (s.deliveredGeneration != gen) {
                 boolean kernelEndedIt = s.timedOutGeneration == s.deliveredGeneration || s.abortedGeneration == s.deliveredGeneration;
                 dk.monitor().violate(kernelEndedIt && s.deliveredGeneration > 0 ? Rule.CMP_1 : Rule.SLOT_4,
                         "slot " + i + " was reissued as gen " + gen + " and not yet delivered: this completion is for the old I/O"
-                                + " but would be credited to the new one", i, gen, completion.label(), e);
+                                + " but would be credited to the new one", Subject.slot(i, gen).withAction(completion.label()), e);
             } else if (s.dextCompletedGeneration == gen) {
-                dk.monitor().violate(Rule.SLOT_4, "slot " + i + " gen " + gen + " completed twice", i, gen, completion.label(), e);
+                dk.monitor().violate(Rule.SLOT_4, "slot " + i + " gen " + gen + " completed twice", Subject.slot(i, gen).withAction(completion.label()), e);
             } else {
                 s.dextCompletedGeneration = gen;
                 accepted.add(s);
@@ -139,8 +143,8 @@ final class BundledCompletion {
     /** After the step: log late completions, then give the slots back (now, or on the kernel's thread). */
     void settle(List<Slot> toReturn, List<Slot> late, OSAction completion) {
         for (Slot s : late) {
-            dk.event(EventKind.DROPPED, s.index, s.generation, completion.label(), "late Complete(" + s.index
-                    + ") after the kernel's timeout: logged and dropped");
+            dk.event(new Payload.Dropped(Subject.slot(s.index, s.generation).withAction(completion.label()), "late Complete(" + s.index
+                    + ") after the kernel's timeout: logged and dropped"));
         }
         if (toReturn.isEmpty()) {
             return;
@@ -159,19 +163,19 @@ final class BundledCompletion {
         int gen = s.generation;
         if (r.version != SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1) {
             dk.monitor().violate(Rule.SLOT_6, "response slot " + s.index + " has version " + r.version
-                    + ", not 1: the framework silently drops the completion", s.index, gen, completion.label(), e);
+                    + ", not 1: the framework silently drops the completion", Subject.slot(s.index, gen).withAction(completion.label()), e);
             return false;
         }
         if (r.fControllerTaskIdentifier != c.fControllerTaskIdentifier() || r.fTargetID != c.fTargetID()) {
             dk.monitor().violate(Rule.SLOT_6, "response slot " + s.index + " answers task 0x" + Long.toHexString(r.fControllerTaskIdentifier)
                     + " target " + r.fTargetID + ", but command slot " + s.index + " holds task 0x"
-                    + Long.toHexString(c.fControllerTaskIdentifier()) + " target " + c.fTargetID(), s.index, gen, completion.label(), e);
+                    + Long.toHexString(c.fControllerTaskIdentifier()) + " target " + c.fTargetID(), Subject.slot(s.index, gen).withAction(completion.label()), e);
             return true;
         }
         int missing = ResponseData.REQUIRED & ~r.written;
         if (missing != 0) {
             dk.monitor().violate(Rule.SLOT_7, "response slot " + s.index + " completed before "
-                    + ResponseData.names(missing) + " were written", s.index, gen, completion.label(), e);
+                    + ResponseData.names(missing) + " were written", Subject.slot(s.index, gen).withAction(completion.label()), e);
         }
         return true;
     }
@@ -179,7 +183,7 @@ final class BundledCompletion {
     private void returnSlots(List<Slot> done) {
         for (Slot s : done) {
             int gen = s.generation;
-            boolean back = dk.eventAndApply(pool.lock, EventKind.RETURNED, s.index, gen, null, "slot " + s.index + " gen " + gen + " returned",
+            boolean back = dk.eventAndApply(pool.lock, new Payload.Returned(Payload.Unit.SLOT, s.index, gen, Optional.empty()),
                     e -> {
                         boolean mine = s.ownedByDext && s.generation == gen;
                         if (mine) {

@@ -1,12 +1,16 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.monitor.Payload;
+
+import java.util.Optional;
+
 /**
  * A command the kernel's timer watches: the one in a slot (bundled path) or in a legacy task. Both
  * time out alike (TaskTimeoutOccurred); this is what the timer needs of either.
  */
 interface InFlight {
-    /** "slot" or "task", as events and violations name it. */
-    String noun();
+    /** A slot or a task, as events and violations name it. */
+    Payload.Unit unit();
 
     int index();
 
@@ -20,8 +24,8 @@ interface InFlight {
     /** The timer has fired for this issue: it must not fire again. */
     void clearDeadline();
 
-    /** The completion action events about it name, or null. */
-    String actionLabel();
+    /** The completion action events about it name, if it has one of its own. */
+    Optional<String> action();
 
     /** Under the kernel lock: the kernel's timeout takes generation gen back from the dext. */
     void takeBack(int gen);

@@ -2,14 +2,16 @@ package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.OSAction;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,10 +103,11 @@ final class Issuing {
             return false;
         }
         if (!pool.bundled) {
-            LegacyTask t = legacy.freeTask();
-            if (t == null) {
+            Optional<LegacyTask> free = legacy.freeTask();
+            if (free.isEmpty()) {
                 return false;
             }
+            LegacyTask t = free.get();
             Command c = r.commands().get(0);
             advance(r, 1);
             legacy.call(t, c, taskData(t.index, c));
@@ -169,8 +172,7 @@ final class Issuing {
             Slot s = chosen.get(k);
             TaskData d = taskData(s.index, cmds.get(k));
             int gen = s.generation + 1;
-            dk.eventAndApply(pool.lock, EventKind.ISSUE, s.index, gen, null,
-                    (gen > 1 ? "reissue" : "issue") + " slot " + s.index + " gen " + gen + ": " + d.commandName(), e -> {
+            dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.SLOT, s.index, gen, d.commandName(), Optional.empty()), e -> {
                         s.command = d;
                         s.response.written = 0;
                         s.issueSeq = e.seq();
@@ -184,17 +186,17 @@ final class Issuing {
         }
         OSAction action = pool.sharedAction != null ? pool.sharedAction
                 : OSAction.createByFramework(dk, OSAction.Type.BundledParallelTaskCompletion);
-        String label = "Process(" + SlotPool.join(indices, indices.length) + ")";
+        Payload.Process process = new Payload.Process(Arrays.stream(indices).boxed().toList(), action.label());
         SlotIndexArray arg = new SlotIndexArray(dk, indices, indices.length);
-        routing.route(BUNDLED_METHOD).dispatchAsync(label, action, () -> deliverBundle(label, indices, arg, action));
+        routing.route(BUNDLED_METHOD).dispatchAsync(process.text(), action, () -> deliverBundle(process, indices, arg, action));
     }
 
-    private void deliverBundle(String label, int[] indices, SlotIndexArray arg, OSAction action) {
-        beginProcess(label, indices, action);
+    private void deliverBundle(Payload.Process process, int[] indices, SlotIndexArray arg, OSAction action) {
+        beginProcess(process, indices);
         try {
             dext.UserProcessBundledParallelTasks(arg, indices.length, action);
         } finally {
-            dk.event(EventKind.PROCESS_END, -1, 0, action.label(), "return from " + label);
+            dk.event(new Payload.ProcessReturn(process.slots(), process.action()));
             if (action != pool.sharedAction) {
                 action.releaseByFramework();
             }
@@ -204,9 +206,9 @@ final class Issuing {
 
     /** Process begins: the slots of the bundle are delivered to the dext, as one step. */
     @AtomicStep("one PROCESS_BEGIN event that marks the bundle's slots delivered, under the kernel lock")
-    private void beginProcess(String label, int[] indices, OSAction action) {
+    private void beginProcess(Payload.Process process, int[] indices) {
         Frame call = ExecutionContext.current().top();
-        dk.eventAndApply(pool.lock, EventKind.PROCESS_BEGIN, -1, 0, action.label(), label, e -> {
+        dk.eventAndApply(pool.lock, process, e -> {
             for (int i : indices) {
                 pool.slots[i].deliveredGeneration = pool.slots[i].generation;
                 call.sawSlot(i, pool.slots[i].generation);

@@ -5,14 +5,18 @@ import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
 import dev.dextrace.model.driverkit.OSAction;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The legacy two-way path: a pool of N tasks, each with the completion action the kernel reuses for
@@ -42,20 +46,14 @@ final class LegacyPath {
         this.issueMore = issueMore;
     }
 
-    LegacyTask freeTask() {
-        for (LegacyTask t : pool.tasks) {
-            if (!t.outstanding) {
-                return t;
-            }
-        }
-        return null;
+    Optional<LegacyTask> freeTask() {
+        return Arrays.stream(pool.tasks).filter(t -> !t.outstanding).findFirst();
     }
 
     /** The two-way UserProcessParallelTask call of command d on task t: the kernel thread waits for the reply. */
     void call(LegacyTask t, Command c, TaskData d) {
         int gen = t.generation + 1;
-        dk.eventAndApply(pool.lock, EventKind.ISSUE, t.index, gen, t.action.label(),
-                "issue task " + t.index + " gen " + gen + ": " + d.commandName(), e -> {
+        dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.TASK, t.index, gen, d.commandName(), Optional.of(t.action.label())), e -> {
                     t.generation = gen;
                     t.outstanding = true;
                     t.issueSeq = e.seq();
@@ -70,14 +68,13 @@ final class LegacyPath {
         Runnable call = () -> {
             CallScoped<Integer> response = CallScoped.argument(dk, ExecutionContext.current().top(), "response",
                     SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE);
-            dk.event(EventKind.PROCESS_BEGIN, t.index, gen, t.action.label(), label);
+            dk.event(new Payload.ProcessTask(t.index, gen, t.action.label()));
             int kr = IOReturn.kIOReturnError;
             try {
                 kr = dext.UserProcessParallelTask(SCSIUserParallelTask.of(d), response, t.action);
             } finally {
                 reply[0] = response.valueAtReturn();
-                dk.event(EventKind.PROCESS_END, t.index, gen, t.action.label(), "return from " + label + ": 0x"
-                        + Integer.toHexString(kr) + ", *response = " + SCSIServiceResponse.name(reply[0]));
+                dk.event(new Payload.ProcessTaskReturn(t.index, gen, t.action.label(), kr, SCSIServiceResponse.name(reply[0])));
                 replied[0] = true;
             }
         };
@@ -95,7 +92,7 @@ final class LegacyPath {
             q.runSync(label, t.action, call);
         }
         if (!replied[0]) {
-            dk.event(EventKind.NOTE, t.index, gen, t.action.label(), "no reply to " + label + ": task " + t.index + " stays in flight");
+            dk.event(new Payload.NoReply(t.index, gen, t.action.label()));
             return;
         }
         if (reply[0] != SCSIServiceResponse.kSCSIServiceResponse_Request_In_Process) {
@@ -106,8 +103,7 @@ final class LegacyPath {
     /** UserProcessParallelTask returned a final response: the kernel completes the task itself (CMP-3 if the dext did too). */
     private void kernelCompletes(LegacyTask t, int gen, int reply) {
         // the event when the dext completed the task too (CMP-3), else null
-        ProtocolEvent dextToo = dk.eventAndApply(pool.lock, EventKind.RETURNED, t.index, gen, t.action.label(),
-                "kernel completes task " + t.index + " itself (" + SCSIServiceResponse.name(reply) + ")", done -> {
+        ProtocolEvent dextToo = dk.eventAndApply(pool.lock, new Payload.KernelCompleted(t.index, gen, t.action.label(), SCSIServiceResponse.name(reply)), done -> {
                     boolean both = t.dextCompletedGeneration == gen;
                     t.kernelCompletedGeneration = gen;
                     if (!both && t.generation == gen && t.outstanding) {
@@ -118,7 +114,7 @@ final class LegacyPath {
                 });
         if (dextToo != null) {
             dk.monitor().violate(Rule.CMP_3, "UserProcessParallelTask returned " + SCSIServiceResponse.name(reply)
-                    + " for task " + t.index + " and also completed it through " + t.action.label(), t.index, gen, t.action.label(), dextToo);
+                    + " for task " + t.index + " and also completed it through " + t.action.label(), Subject.slot(t.index, gen).withAction(t.action.label()), dextToo);
         }
     }
 
@@ -131,70 +127,70 @@ final class LegacyPath {
         if (response == null) {
             throw new IllegalArgumentException("response must not be null");
         }
-        LegacyTask t = taskOf(completion);
+        Optional<LegacyTask> task = taskOf(completion);
         List<Slot> late = new ArrayList<>();
         List<Slot> toReturn = new ArrayList<>();
-        // why the completion is dropped, or null if it counts
-        String dropped = dk.eventAndApply(pool.lock, EventKind.COMPLETE, t == null ? -1 : t.index, t == null ? 0 : t.generation,
-                completion.label(), "ParallelTaskCompletion(" + (t == null ? "task 0x"
-                        + Long.toHexString(response.fControllerTaskIdentifier()) : "task " + t.index) + ")", e -> {
+        // why the completion is dropped; empty if it counts
+        Optional<String> dropped = dk.eventAndApply(pool.lock, new Payload.TaskCompletion(
+                task.map(t -> OptionalInt.of(t.index)).orElse(OptionalInt.empty()),
+                task.filter(t -> t.generation > 0).map(t -> OptionalInt.of(t.generation)).orElse(OptionalInt.empty()),
+                response.fControllerTaskIdentifier(), completion.label()), e -> {
                     completion.checkCompletion(e, OSAction.Type.ParallelTaskCompletion, "ParallelTaskCompletion");
-                    if (t != null) {
-                        return completeTask(t, response, completion, e);
+                    if (task.isPresent()) {
+                        return completeTask(task.get(), response, completion, e);
                     }
-                    int index = mistypedSlot(response);
-                    if (index < 0) {
-                        return "no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped";
+                    OptionalInt index = mistypedSlot(response);
+                    if (index.isEmpty()) {
+                        return Optional.of("no task 0x" + Long.toHexString(response.fControllerTaskIdentifier()) + ": completion dropped");
                     }
-                    copyInto(pool.slots[index].response, response);
-                    toReturn.addAll(bundled.classify(new int[]{index}, e, completion, late));
-                    return null;
+                    copyInto(pool.slots[index.getAsInt()].response, response);
+                    toReturn.addAll(bundled.classify(new int[]{index.getAsInt()}, e, completion, late));
+                    return Optional.empty();
                 });
-        boolean done = t != null && dropped == null;
-        if (dropped != null) {
-            dk.event(EventKind.DROPPED, t == null ? -1 : t.index, t == null ? 0 : t.generation, completion.label(), dropped);
-        }
-        if (done) {
+        Subject about = task.map(t -> Subject.slot(t.index, t.generation)).orElse(Subject.NONE).withAction(completion.label());
+        dropped.ifPresent(why -> dk.event(new Payload.Dropped(about, why)));
+        if (task.isPresent() && dropped.isEmpty()) {
+            LegacyTask t = task.get();
             pool.outstanding.decrementAndGet();
-            dk.event(EventKind.RETURNED, t.index, t.generation, completion.label(), "task " + t.index + " gen " + t.generation + " done");
+            dk.event(new Payload.Returned(Payload.Unit.TASK, t.index, t.generation, Optional.of(completion.label())));
             issueMore.run();
         }
         bundled.settle(toReturn, late, completion);
     }
 
-    /** Under the kernel lock: SLOT-6, then CMP-3 / CMP-1; returns why the completion is dropped, or null if it counts. */
-    private String completeTask(LegacyTask t, SCSIUserParallelResponse response, OSAction completion, ProtocolEvent e) {
+    /** Under the kernel lock: SLOT-6, then CMP-3 / CMP-1; returns why the completion is dropped, empty if it counts. */
+    private Optional<String> completeTask(LegacyTask t, SCSIUserParallelResponse response, OSAction completion, ProtocolEvent e) {
         int gen = t.generation;
         if (response.version() != SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1) {
             dk.monitor().violate(Rule.SLOT_6, "response for task " + t.index + " has version " + response.version()
-                    + ", not 1: the kernel silently drops the completion", t.index, gen, completion.label(), e);
-            return "version " + response.version() + ": dropped";
+                    + ", not 1: the kernel silently drops the completion", Subject.slot(t.index, gen).withAction(completion.label()), e);
+            return Optional.of("version " + response.version() + ": dropped");
         }
         if (t.outstanding && t.dextCompletedGeneration != gen) {
             t.dextCompletedGeneration = gen;
             t.outstanding = false;
-            return null;
+            return Optional.empty();
         }
         if (t.kernelCompletedGeneration == gen) {
             dk.monitor().violate(Rule.CMP_3, "task " + t.index + " completed through " + completion.label()
-                    + " although UserProcessParallelTask returned a final service response", t.index, gen, completion.label(), e);
-            return "the kernel already completed task " + t.index;
+                    + " although UserProcessParallelTask returned a final service response", Subject.slot(t.index, gen).withAction(completion.label()), e);
+            return Optional.of("the kernel already completed task " + t.index);
         }
         if (t.timedOutGeneration == gen) {
-            return "late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped";
+            return Optional.of("late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped");
         }
-        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", t.index, gen, completion.label(), e);
-        return "task " + t.index + " was already completed";
+        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", Subject.slot(t.index, gen).withAction(completion.label()), e);
+        return Optional.of("task " + t.index + " was already completed");
     }
 
     /**
      * A legacy completion through a bundled action (ACT-4, already filed): the kernel matches the
      * response's task ID to a slot and completes that, which is why attempt 3 "works" when it
-     * completes synchronously [inferred]. Returns the slot, or -1.
+     * completes synchronously [inferred]. Returns the slot, if the ID names one.
      */
-    private int mistypedSlot(SCSIUserParallelResponse response) {
+    private OptionalInt mistypedSlot(SCSIUserParallelResponse response) {
         long index = response.fControllerTaskIdentifier() - SlotPool.taskIdOf(0);
-        return pool.bundled && index >= 0 && index < pool.slots.length ? (int) index : -1;
+        return pool.bundled && index >= 0 && index < pool.slots.length ? OptionalInt.of((int) index) : OptionalInt.empty();
     }
 
     private static void copyInto(ResponseData r, SCSIUserParallelResponse response) {
@@ -207,12 +203,7 @@ final class LegacyPath {
         r.written = response.writtenFields();
     }
 
-    private LegacyTask taskOf(OSAction a) {
-        for (LegacyTask t : pool.tasks) {
-            if (t.action == a) {
-                return t;
-            }
-        }
-        return null;
+    private Optional<LegacyTask> taskOf(OSAction a) {
+        return Arrays.stream(pool.tasks).filter(t -> t.action == a).findFirst();
     }
 }

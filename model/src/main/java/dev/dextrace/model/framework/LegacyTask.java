@@ -1,6 +1,9 @@
 package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.OSAction;
+import dev.dextrace.model.monitor.Payload;
+
+import java.util.Optional;
 
 /** One task of the legacy pool: the kernel reuses its completion action for every I/O it carries. */
 final class LegacyTask implements InFlight {
@@ -20,8 +23,8 @@ final class LegacyTask implements InFlight {
     }
 
     @Override
-    public String noun() {
-        return "task";
+    public Payload.Unit unit() {
+        return Payload.Unit.TASK;
     }
 
     @Override
@@ -50,8 +53,8 @@ final class LegacyTask implements InFlight {
     }
 
     @Override
-    public String actionLabel() {
-        return action.label();
+    public Optional<String> action() {
+        return Optional.of(action.label());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.dextrace.model.framework;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.driverkit.IOReturn;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 
@@ -35,7 +35,7 @@ final class QueueRouting {
         if (queue == null) {
             throw new IllegalArgumentException("queue must not be null");
         }
-        dk.event(EventKind.ROUTE, -1, 0, null, "SetDispatchQueue(" + name + ")");
+        dk.event(new Payload.SetDispatchQueue(name));
         registered.put(name, queue);
         return IOReturn.kIOReturnSuccess;
     }
@@ -47,9 +47,9 @@ final class QueueRouting {
         if (q == null) {
             return defaultQueue;
         }
-        ProtocolEvent e = dk.event(EventKind.ROUTE, -1, 0, null, "QUEUENAME(" + name + ") routes " + method + " to " + name);
+        ProtocolEvent e = dk.event(new Payload.Routed(name, method));
         dk.monitor().violate(Rule.Q_1, method + " is redirected to queue " + name
-                + " by QUEUENAME: the I/O Process methods must run on Default", -1, 0, null, e);
+                + " by QUEUENAME: the I/O Process methods must run on Default", e);
         return q;
     }
 }

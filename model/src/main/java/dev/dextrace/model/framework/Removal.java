@@ -1,5 +1,6 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.monitor.EventKind;
 
@@ -33,7 +34,7 @@ final class Removal {
     /** Queues the removal of target {@code target}, after the kernel's earlier work. */
     void removeTarget(long target) {
         kernel.post("remove target " + target, () -> {
-            dk.event(EventKind.NOTE, -1, 0, null, "target " + target + " removed: the kernel force-completes its outstanding tasks");
+            dk.event(new Payload.TargetRemoved(target));
             for (Slot s : pool.slots) {
                 TaskData c = s.command;
                 int gen = s.generation;
@@ -90,7 +91,7 @@ final class Removal {
 
     /** The kernel completes generation gen of f itself (SERVICE_DELIVERY_OR_TARGET_FAILURE); true if it was still the dext's. */
     private boolean forceComplete(InFlight f, int gen, String why) {
-        return pool.kernelCompletes(f, gen, EventKind.KERNEL_COMPLETE, why + ": the kernel completes " + f.noun() + " " + f.index()
-                + " gen " + gen + " (DeviceNotPresent)", true, () -> f.takeBack(gen)) != null;
+        return pool.kernelCompletes(f, gen, new Payload.KernelCompletes(f.unit(), f.index(), gen, f.action(), why, "(DeviceNotPresent)"),
+                true, () -> f.takeBack(gen)) != null;
     }
 }

@@ -43,7 +43,7 @@ public final class SCSIUserParallelResponse {
             data.written |= bit;
         };
         if (slot != null) {
-            checks.dextTouch(slot, viewGeneration, "write " + field + " = " + v, true, () -> {
+            checks.dextTouch(slot, viewGeneration, field, java.util.Optional.of(String.valueOf(v)), () -> {
                 effect.run();
                 return null;
             });

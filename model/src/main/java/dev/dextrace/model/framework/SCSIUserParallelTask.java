@@ -46,7 +46,7 @@ public final class SCSIUserParallelTask {
         if (slot == null) {
             return value;
         }
-        return checks.dextTouch(slot, viewGeneration, "read " + field, false, () -> {
+        return checks.dextTouch(slot, viewGeneration, field, java.util.Optional.empty(), () -> {
             TaskData d = slot.command;
             return d != null ? d : SlotAccessChecks.emptyTask();
         });

@@ -1,5 +1,9 @@
 package dev.dextrace.model.framework;
 
+import dev.dextrace.model.monitor.Payload;
+
+import java.util.Optional;
+
 /**
  * The framework's bookkeeping for slot i of the command and response buffers: who owns it and which
  * issue (generation) it is at. Transitions happen under the framework's lock; the dext-access checks
@@ -27,8 +31,8 @@ final class Slot implements InFlight {
     }
 
     @Override
-    public String noun() {
-        return "slot";
+    public Payload.Unit unit() {
+        return Payload.Unit.SLOT;
     }
 
     @Override
@@ -57,8 +61,8 @@ final class Slot implements InFlight {
     }
 
     @Override
-    public String actionLabel() {
-        return null; // a bundle's action is per bundle, not per slot
+    public Optional<String> action() {
+        return Optional.empty(); // a bundle's action is per bundle, not per slot
     }
 
     @Override

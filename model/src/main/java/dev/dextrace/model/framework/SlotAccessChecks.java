@@ -1,12 +1,15 @@
 package dev.dextrace.model.framework;
 
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -56,24 +59,26 @@ final class SlotAccessChecks {
      * checks and the access itself are one step under the kernel lock, so the trace orders them truly.
      */
     @AtomicStep("one protocol event and the slot access it records, under the kernel lock")
-    <T> T dextTouch(Slot s, int viewGen, String what, boolean write, Supplier<T> access) {
-        return pool.dk.eventAndApply(pool.lock, write ? EventKind.SLOT_WRITE : EventKind.SLOT_READ, s.index,
-                Math.max(viewGen, 0), null, what + " (" + (write ? "response" : "command") + " slot " + s.index + ")", e -> {
+    <T> T dextTouch(Slot s, int viewGen, String field, Optional<String> written, Supplier<T> access) {
+        Payload.SlotAccess touch = new Payload.SlotAccess(written.isPresent(), s.index,
+                viewGen > 0 ? OptionalInt.of(viewGen) : OptionalInt.empty(), field, written);
+        String what = touch.access();
+        return pool.dk.eventAndApply(pool.lock, touch, e -> {
             if (!pool.anyIssued) {
                 pool.dk.monitor().violate(Rule.SLOT_1, what + " of slot " + s.index + " before the framework issued any slot: "
-                        + "at start the framework owns every slot", s.index, 0, null, e);
+                        + "at start the framework owns every slot", Subject.slot(s.index), e);
             } else if (viewGen <= 0) {
                 pool.dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + ", which the framework has not handed to the dext",
-                        s.index, s.generation, null, e);
+                        Subject.slot(s.index, s.generation), e);
             } else if (s.dextCompletedGeneration >= viewGen) {
                 pool.dk.monitor().violate(Rule.SLOT_5, what + " of slot " + s.index + " gen " + viewGen
                         + " after the dext completed it" + (s.generation > viewGen ? " (already reissued as gen " + s.generation + ")" : ""),
-                        s.index, viewGen, null, e);
+                        Subject.slot(s.index, viewGen), e);
             } else if (s.timedOutGeneration == viewGen) {
                 // the kernel's timeout won the race; the dext cannot know yet, so this is no violation of its own
             } else if (!s.dextHolds(viewGen)) {
                 pool.dk.monitor().violate(Rule.SLOT_3, what + " of slot " + s.index + " gen " + viewGen
-                        + ", which the framework took back", s.index, viewGen, null, e);
+                        + ", which the framework took back", Subject.slot(s.index, viewGen), e);
             }
             return access.get();
         });
@@ -86,10 +91,9 @@ final class SlotAccessChecks {
 
     @AtomicStep("one protocol event and its SLOT-7 violation")
     void senseOverrun(Slot s, int length) {
-        int gen = s == null ? 0 : s.generation;
-        int index = s == null ? -1 : s.index;
-        ProtocolEvent e = pool.dk.event(EventKind.SLOT_WRITE, index, gen, null, "write " + length + " sense bytes");
-        pool.dk.monitor().violate(Rule.SLOT_7, "sense length " + length + " exceeds kMaxSenseBufferSize 256", index, gen, null, e);
+        Subject about = s == null ? Subject.NONE : Subject.slot(s.index, s.generation);
+        ProtocolEvent e = pool.dk.event(new Payload.SenseWrite(about, length));
+        pool.dk.monitor().violate(Rule.SLOT_7, "sense length " + length + " exceeds kMaxSenseBufferSize 256", about, e);
     }
 
     /**

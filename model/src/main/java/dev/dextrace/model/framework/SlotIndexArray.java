@@ -1,7 +1,7 @@
 package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
@@ -33,10 +33,9 @@ public final class SlotIndexArray {
                     + (kMaxBundledParallelTasks - 1) + ", was " + i);
         }
         if (i >= count) {
-            ProtocolEvent e = dk.event(EventKind.INDEX_READ, -1, 0, null,
-                    "read parallelRequestSlotIndices[" + i + "] (count " + count + ")");
+            ProtocolEvent e = dk.event(new Payload.IndexRead(i, count));
             dk.monitor().violate(Rule.SLOT_2, "read parallelRequestSlotIndices[" + i
-                    + "] beyond parallelRequestSlotIndicesCount " + count + ": not part of the bundle", -1, 0, null, e);
+                    + "] beyond parallelRequestSlotIndicesCount " + count + ": not part of the bundle", e);
         }
         return indices[i];
     }

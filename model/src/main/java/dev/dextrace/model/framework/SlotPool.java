@@ -3,6 +3,7 @@ package dev.dextrace.model.framework;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.OSAction;
 import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.runtime.AtomicStep;
 
@@ -80,8 +81,8 @@ final class SlotPool {
      * null when a completion came first.
      */
     @AtomicStep("one event and the take-back it records, under the kernel lock")
-    ProtocolEvent kernelCompletes(InFlight f, int gen, EventKind kind, String text, boolean unlessCompleted, Runnable takeBack) {
-        ProtocolEvent e = dk.eventAndApply(lock, kind, f.index(), gen, f.actionLabel(), text, ev -> {
+    ProtocolEvent kernelCompletes(InFlight f, int gen, Payload step, boolean unlessCompleted, Runnable takeBack) {
+        ProtocolEvent e = dk.eventAndApply(lock, step, ev -> {
             if (!(f.inFlight() && f.generation() == gen) || (unlessCompleted && f.dextCompleted(gen))) {
                 return null;
             }

@@ -1,5 +1,7 @@
 package dev.dextrace.model.framework;
 
+import java.util.Optional;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.driverkit.CallScoped;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.monitor.EventKind;
@@ -51,7 +53,7 @@ final class TaskManagement {
             if (s.inFlight()) {
                 submits.whenReturned(s, gen, f.method() + " about slot " + index, () -> call(f, s, gen));
             } else {
-                dk.event(EventKind.NOTE, index, gen, null, "no " + f.method() + ": slot " + index + " is not in flight");
+                dk.event(new Payload.TaskManagementSkipped(f.method(), index, gen, "is not in flight"));
             }
         });
     }
@@ -60,7 +62,7 @@ final class TaskManagement {
     private void call(TaskManagementFunction f, Slot s, int gen) {
         TaskData named = s.command;
         if (!(s.inFlight() && s.generation == gen)) {
-            dk.event(EventKind.NOTE, s.index, gen, null, "no " + f.method() + ": slot " + s.index + " gen " + gen + " completed first");
+            dk.event(new Payload.TaskManagementSkipped(f.method(), s.index, gen, "gen " + gen + " completed first"));
             return;
         }
         String label = f.method() + "(target " + named.fTargetID() + ", tag " + named.fTaskTagIdentifier() + ")";
@@ -68,15 +70,14 @@ final class TaskManagement {
         routing.defaultQueue().runSync(label, null, () -> {
             CallScoped<Integer> response = CallScoped.argument(dk, ExecutionContext.current().top(), "response",
                     SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE);
-            dk.event(EventKind.TASK_MANAGEMENT, s.index, gen, null, label + " about slot " + s.index);
+            dk.event(new Payload.TaskManagement(label, s.index, gen, Optional.empty()));
             try {
                 f.call(dext, named, response);
             } finally {
                 answer[0] = response.valueAtReturn();
             }
         });
-        dk.event(EventKind.TASK_MANAGEMENT, s.index, gen, null, "return from " + label + ": *response = "
-                + SCSIServiceResponse.name(answer[0]));
+        dk.event(new Payload.TaskManagement(label, s.index, gen, Optional.of(SCSIServiceResponse.name(answer[0]))));
         if (answer[0] != SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_COMPLETE
                 || pool.config.abortedCommand() != FrameworkConfig.AbortedCommand.DONE_BY_ANSWER) {
             return;
@@ -86,8 +87,8 @@ final class TaskManagement {
             TaskData c = o.command;
             int g = o.generation;
             if (c != null && o.inFlight() && f.ends(named, c)) {
-                freed |= pool.kernelCompletes(o, g, EventKind.KERNEL_COMPLETE, f.method() + " answered FUNCTION_COMPLETE: the kernel"
-                        + " completes slot " + o.index + " gen " + g + " as aborted", true, () -> o.abortBack(g)) != null;
+                freed |= pool.kernelCompletes(o, g, new Payload.KernelCompletes(Payload.Unit.SLOT, o.index, g, o.action(),
+                        f.method() + " answered FUNCTION_COMPLETE", "as aborted"), true, () -> o.abortBack(g)) != null;
             }
         }
         if (freed) {

@@ -2,9 +2,10 @@ package dev.dextrace.model.framework;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.hardware.HostBusAdapter;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 
 /**
  * The kernel's per-command timer: a command the dext holds past its deadline (or any, when the run
@@ -59,7 +60,7 @@ final class Timeouts {
             int gen = f.generation();
             if (f.inFlight() && (now == Long.MAX_VALUE || f.deadlineNanos() - now <= 0)) {
                 f.clearDeadline();
-                kernel.post("timeout " + f.noun() + " " + f.index(), () -> timeOut(f, gen, stuck));
+                kernel.post("timeout " + f.unit().noun() + " " + f.index(), () -> timeOut(f, gen, stuck));
                 any = true;
             }
         }
@@ -79,14 +80,13 @@ final class Timeouts {
         if (!(f.inFlight() && f.generation() == gen)) {
             return;
         }
-        ProtocolEvent e = pool.kernelCompletes(f, gen, EventKind.TIMEOUT, "timeout " + f.noun() + " " + f.index() + " gen " + gen
-                + ": kernel completes it (TaskTimeoutOccurred)", false, () -> f.takeBack(gen));
+        ProtocolEvent e = pool.kernelCompletes(f, gen, new Payload.Timeout(f.unit(), f.index(), gen, f.action()), false, () -> f.takeBack(gen));
         if (e == null) {
             return; // a completion came first
         }
         if (stuck && !f.dextCompleted(gen) && hba.finishedSince(f.index(), f.issueSeq())) {
-            dk.monitor().violate(Rule.CMP_1, f.noun() + " " + f.index() + " gen " + gen + ": the hardware finished it but the dext"
-                    + " never completed it; the kernel had to time it out (lost completion)", f.index(), gen, f.actionLabel(), e);
+            dk.monitor().violate(Rule.CMP_1, f.unit().noun() + " " + f.index() + " gen " + gen + ": the hardware finished it but the dext"
+                    + " never completed it; the kernel had to time it out (lost completion)", Subject.slot(f.index(), gen).withAction(f.action()), e);
         }
         hba.kernelTimedOut(f.index()); // a lost interrupt's completion turns up now, late (the model's tags are indices)
         issueMore.run();

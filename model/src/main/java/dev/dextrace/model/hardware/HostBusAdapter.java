@@ -1,7 +1,7 @@
 package dev.dextrace.model.hardware;
 
 import dev.dextrace.model.driverkit.DriverKit;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.Mailbox;
 
@@ -69,7 +69,7 @@ public class HostBusAdapter implements Mailbox {
     /** The dext posts a command (e.g. {@code PostSCSIRequest}). */
     @AtomicStep("the hardware takes a command: one event, finishing it at most queues an interrupt block")
     public void start(int tag, long requestedBytes) {
-        HbaFault fault = dk.eventAndApply(lost, EventKind.HW_START, tag, 0, null, "HW start tag " + tag,
+        HbaFault fault = dk.eventAndApply(lost, new Payload.HardwareStart(tag),
                 e -> started < plan.size() ? plan.get(started++) : HbaFault.GOOD);
         HbaCompletion done = fault.completion(tag, requestedBytes);
         if (fault == HbaFault.LOST_INTERRUPT) {
@@ -129,7 +129,7 @@ public class HostBusAdapter implements Mailbox {
     /** The next finished command on the completion ring, or null (the ISR reads until empty). */
     @AtomicStep("one ring read: one event")
     public HbaCompletion pollCompletion() {
-        return dk.eventAndApply(ring, EventKind.RING_READ, -1, 0, null, "read completion ring", e -> ring.poll());
+        return dk.eventAndApply(ring, new Payload.RingRead(), e -> ring.poll());
     }
 
     /** Whether a command with this tag finished after event {@code sinceSeq} (for lost-completion checks). */
@@ -139,7 +139,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     protected void finish(HbaCompletion done) {
-        dk.eventAndApply(ring, EventKind.INTERRUPT, done.tag(), 0, null, "interrupt: tag " + done.tag() + " done", e -> {
+        dk.eventAndApply(ring, new Payload.Interrupt(done.tag()), e -> {
             ring.add(done);
             lastFinishedSeq.put(done.tag(), e.seq());
             return null;

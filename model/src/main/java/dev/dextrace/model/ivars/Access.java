@@ -2,7 +2,7 @@ package dev.dextrace.model.ivars;
 
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.Lockset;
-import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.ExecutionContext;
@@ -292,13 +292,13 @@ public final class Access {
             if (race != null) { // the violation's trigger describes this access; it is not added to the run's events
                 ExecutionContext ctx = ExecutionContext.current();
                 report(dk, what, race, new ProtocolEvent(dk.monitor().eventCount(), ctx.lane(), ctx.queue(),
-                        s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null, text(what, s)));
+                        new Payload.FieldAccess(s.write(), what, s.where())));
             }
             return result;
         }
         t.inHook = true;
         try {
-            return dk.eventAndApply(ls, s.write() ? EventKind.VAR_WRITE : EventKind.VAR_READ, -1, 0, null, text(what, s), e -> {
+            return dk.eventAndApply(ls, new Payload.FieldAccess(s.write(), what, s.where()), e -> {
                 Lockset.Race race = ls.access(queue, s.write(), Lockset.heldLocks(), s.where());
                 if (race != null) {
                     report(dk, what, race, e);
@@ -310,11 +310,7 @@ public final class Access {
         }
     }
 
-    private static String text(String what, Site s) {
-        return (s.write() ? "write " : "read ") + what + " at " + s.where();
-    }
-
     private static void report(DriverKit dk, String what, Lockset.Race race, ProtocolEvent at) {
-        dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock", -1, 0, null, at);
+        dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock", at);
     }
 }

@@ -1,17 +1,39 @@
 package dev.dextrace.model.monitor;
 
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * One observed protocol step, immutable. {@code seq} orders all events of a run; {@code lane} is the
  * thread that did it (a queue's worker, the kernel, the hardware) and {@code queue} the dispatch
- * queue whose block it ran in (null outside any block). {@code text} is the step in protocol words,
- * e.g. {@code Process(2,5,18)}, {@code Complete(18,0)}, {@code retain action#1}.
- *
- * @param slot slot index or legacy task ID, or -1
- * @param generation the slot's issue count, or 0 when not about one slot
- * @param action the action involved, e.g. {@code action#1}, or null
+ * queue whose block it ran in (null outside any block). {@code payload} is what the step did, typed;
+ * {@link #kind()}, {@link #text()} and the slot, generation and action are views of it.
  */
-public record ProtocolEvent(long seq, String lane, String queue, EventKind kind, int slot, int generation,
-                            String action, String text) {
+public record ProtocolEvent(long seq, String lane, String queue, Payload payload) {
+
+    public EventKind kind() {
+        return payload.kind();
+    }
+
+    /** The step in protocol words, for display (built on each call: recording never pays for it). */
+    public String text() {
+        return payload.text();
+    }
+
+    /** The slot index or legacy task ID the step is about, if any. */
+    public OptionalInt slot() {
+        return payload.subject().slot();
+    }
+
+    /** The slot's issue count, when the step is about one generation of a slot. */
+    public OptionalInt generation() {
+        return payload.subject().generation();
+    }
+
+    /** The action involved, e.g. {@code action#1}, if any. */
+    public Optional<String> action() {
+        return payload.subject().action();
+    }
 
     /** Where this event happened, for swimlanes: the queue if inside a block, else the thread. */
     public String place() {
@@ -20,6 +42,6 @@ public record ProtocolEvent(long seq, String lane, String queue, EventKind kind,
 
     @Override
     public String toString() {
-        return "#" + seq + " [" + place() + (queue != null && !queue.equals(lane) ? " on " + lane : "") + "] " + text;
+        return "#" + seq + " [" + place() + (queue != null && !queue.equals(lane) ? " on " + lane : "") + "] " + text();
     }
 }

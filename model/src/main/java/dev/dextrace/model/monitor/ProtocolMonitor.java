@@ -3,6 +3,7 @@ package dev.dextrace.model.monitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,8 @@ public final class ProtocolMonitor {
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> perRule = new ConcurrentHashMap<>();
     private volatile ProtocolEvent last;
-    /** "Sources" mode: where the driver caused each event; null (the engines' hot path) records nothing. */
-    private volatile java.util.function.Supplier<String> where;
+    /** "Sources" mode: where the driver caused each event; null (the engines' hot path: off) records nothing. */
+    private volatile java.util.function.Supplier<Optional<String>> where;
     private final Map<Long, String> sources = new ConcurrentHashMap<>();
     private volatile boolean truncated;
 
@@ -56,22 +57,22 @@ public final class ProtocolMonitor {
 
     /**
      * Sources mode, for replaying one finding for its report card: from now on each event also records
-     * {@code where.get()} on the recording thread (e.g. the driver's top stack frame, file:line). Off by
-     * default, so the engines' runs pay nothing.
+     * {@code where.get()} on the recording thread (e.g. the driver's top stack frame, file:line; empty
+     * when the driver did not cause the event). Off by default, so the engines' runs pay nothing.
      */
-    public void recordSources(java.util.function.Supplier<String> where) {
+    public void recordSources(java.util.function.Supplier<Optional<String>> where) {
         this.where = where;
     }
 
-    /** Where the driver caused the event with this seq, in sources mode; null when not recorded. */
-    public String source(long seq) {
-        return sources.get(seq);
+    /** Where the driver caused the event with this seq, in sources mode, if recorded. */
+    public Optional<String> source(long seq) {
+        return Optional.ofNullable(sources.get(seq));
     }
 
     /** Records an event by the calling thread, after letting a controlled run switch threads. */
-    public ProtocolEvent record(EventKind kind, int slot, int generation, String action, String text) {
+    public ProtocolEvent record(Payload payload) {
         scheduler.switchPoint();
-        return append(kind, slot, generation, action, text);
+        return append(payload);
     }
 
     /**
@@ -79,11 +80,10 @@ public final class ProtocolMonitor {
      * by the same object, so the recorded order is the order the effects took place in, which is
      * what lets a controlled run replay a free run. The switch point comes before the guard is taken.
      */
-    public <T> T recordAndApply(Object guard, EventKind kind, int slot, int generation, String action, String text,
-                                java.util.function.Function<ProtocolEvent, T> effect) {
+    public <T> T recordAndApply(Object guard, Payload payload, java.util.function.Function<ProtocolEvent, T> effect) {
         scheduler.switchPoint();
         synchronized (guard) {
-            return effect.apply(append(kind, slot, generation, action, text));
+            return effect.apply(append(payload));
         }
     }
 
@@ -91,20 +91,17 @@ public final class ProtocolMonitor {
      * Records an event without a switch point, for an effect of {@link #recordAndApply} that records a
      * further event in its own step (an action's last release that frees it).
      */
-    public ProtocolEvent recordInStep(EventKind kind, int slot, int generation, String action, String text) {
-        return append(kind, slot, generation, action, text);
+    public ProtocolEvent recordInStep(Payload payload) {
+        return append(payload);
     }
 
-    private ProtocolEvent append(EventKind kind, int slot, int generation, String action, String text) {
-        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), kind, slot, generation, action, text);
-        java.util.function.Supplier<String> at = where;
+    private ProtocolEvent append(Payload payload) {
+        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), payload);
+        java.util.function.Supplier<Optional<String>> at = where;
         if (at != null) {
-            String source = at.get();
-            if (source != null) {
-                sources.put(e.seq(), source);
-            }
+            at.get().ifPresent(source -> sources.put(e.seq(), source));
         }
-        if (kind.changesState()) {
+        if (payload.kind().changesState()) {
             changes.incrementAndGet();
         }
         if (keepTrace) {
@@ -117,19 +114,24 @@ public final class ProtocolMonitor {
         last = e;
         for (Invariant inv : invariants) {
             synchronized (inv) {
-                inv.onEvent(e, (rule, msg, s, g, a) -> violate(rule, msg, s, g, a, e));
+                inv.onEvent(e, (rule, msg, about) -> violate(rule, msg, about, e));
             }
         }
         return e;
     }
 
+    /** Files a violation about nothing in particular (a queue, a lock, a variable) whose trigger is {@code at}. */
+    public void violate(RuleId rule, String message, ProtocolEvent at) {
+        violate(rule, message, Subject.NONE, at);
+    }
+
     /** Files a violation whose trigger is {@code at}; keeps the events about the same slot or action. */
-    public void violate(RuleId rule, String message, int slot, int generation, String action, ProtocolEvent at) {
+    public void violate(RuleId rule, String message, Subject about, ProtocolEvent at) {
         if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() > MAX_PER_RULE) {
             return;
         }
-        violations.add(new Violation(rule, message, slot, generation, action,
-                at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, slot, action)));
+        violations.add(new Violation(rule, message, about,
+                at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, about)));
     }
 
     /**
@@ -138,9 +140,9 @@ public final class ProtocolMonitor {
      * be filed even when the run has stopped.
      */
     public void fault(RuleId rule, String message, String queue, String thread) {
-        ProtocolEvent e = append(EventKind.FAULT, -1, 0, null, rule.id() + ": " + message);
+        ProtocolEvent e = append(new Payload.Fault(rule, message));
         if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() <= MAX_PER_RULE) {
-            violations.add(new Violation(rule, message, -1, 0, null, queue, thread, story(e, -1, null)));
+            violations.add(new Violation(rule, message, Subject.NONE, queue, thread, story(e, Subject.NONE)));
         }
     }
 
@@ -148,12 +150,12 @@ public final class ProtocolMonitor {
     public void runEnded() {
         for (Invariant inv : invariants) {
             synchronized (inv) {
-                inv.onRunEnd((rule, msg, s, g, a) -> violate(rule, msg, s, g, a, last));
+                inv.onRunEnd((rule, msg, about) -> violate(rule, msg, about, last));
             }
         }
     }
 
-    private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, int slot, String action) {
+    private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, Subject about) {
         if (at == null || !keepTrace) {
             return io.vavr.collection.List.empty();
         }
@@ -162,9 +164,10 @@ public final class ProtocolMonitor {
             if (e.seq() > at.seq()) {
                 continue;
             }
+            Subject other = e.payload().subject();
             boolean related = e.seq() == at.seq()
-                    || (slot >= 0 && e.slot() == slot)
-                    || (action != null && action.equals(e.action()))
+                    || (about.slot().isPresent() && about.slot().equals(other.slot()))
+                    || (about.action().isPresent() && about.action().equals(other.action()))
                     || e.kind() == EventKind.PROCESS_BEGIN || e.kind() == EventKind.PROCESS_END
                     || e.kind() == EventKind.WAIT || e.kind() == EventKind.ROUTE || e.kind() == EventKind.FAULT;
             if (related) {

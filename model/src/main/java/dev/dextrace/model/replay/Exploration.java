@@ -10,6 +10,7 @@ import dev.dextrace.model.scenario.Scenario;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,6 +29,10 @@ public final class Exploration {
 
     /** What a search saw: the first run per rule, how many runs, how long. */
     public record Result(Map<String, Found> firstByRule, int runs, long millis) {
+        /** The first run that showed {@code rule}, if the search found it. */
+        public Optional<Found> first(String rule) {
+            return Optional.ofNullable(firstByRule.get(rule));
+        }
     }
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -144,12 +145,7 @@ public final class Shrink {
         w.monitor().recordSources(Shrink::driverFrame);
         Verdict v = w.run(RUN_TIMEOUT);
         Map<Long, String> sources = new TreeMap<>();
-        v.events().forEach(e -> {
-            String s = w.monitor().source(e.seq());
-            if (s != null) {
-                sources.put(e.seq(), s);
-            }
-        });
+        v.events().forEach(e -> w.monitor().source(e.seq()).ifPresent(s -> sources.put(e.seq(), s)));
         return new Run(w.lanesSinceStart(v), v, sources);
     }
 
@@ -158,14 +154,14 @@ public final class Shrink {
      * dextrace's runtime called it (a lane running a block); none for the kernel's and hardware's own steps, nor
      * for the end of a run judged on the caller's thread (whose callers are no driver).
      */
-    private static String driverFrame() {
+    private static Optional<String> driverFrame() {
         StackTraceElement[] stack = Thread.currentThread().getStackTrace();
         StackTraceElement[] notOurs = java.util.Arrays.stream(stack)
                 .filter(f -> !f.getClassName().startsWith("dev.dextrace.") || f.getClassName().startsWith(CATALOGUE))
                 .toArray(StackTraceElement[]::new);
         String top = DriverFrames.top(notOurs);
         if (DriverFrames.NONE.equals(top)) {
-            return null;
+            return Optional.empty();
         }
         int at = -1;
         for (int i = 0; i < stack.length && at < 0; i++) {
@@ -176,10 +172,10 @@ public final class Shrink {
         }
         for (int i = at + 1; at >= 0 && i < stack.length; i++) {
             if (stack[i].getClassName().startsWith(RUNTIME)) {
-                return top;
+                return Optional.of(top);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static final String RUNTIME = "dev.dextrace.model.runtime.";

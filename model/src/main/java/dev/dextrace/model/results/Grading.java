@@ -75,7 +75,8 @@ public final class Grading {
             events.add(new Results.Event((int) e.seq(), e.place(), e.text(), e.seq() == trigger));
         }
         return new Results.Finding(id, engine, scenario, v.rule().id(),
-                v.slot() < 0 ? null : v.slot(), v.generation() <= 0 ? null : v.generation(), v.action(),
+                v.slot().isPresent() ? v.slot().getAsInt() : null, v.generation().isPresent() ? v.generation().getAsInt() : null,
+                v.action().orElse(null), // results.json's schema: absent is null there
                 java.util.List.copyOf(queues), v.message(), events, lincheckTrace, replayCommand);
     }
 }

@@ -2,6 +2,7 @@ package dev.dextrace.model.runtime;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -70,15 +71,15 @@ public final class ExecutionContext {
         return false;
     }
 
-    /** The generation of slot {@code slot} the innermost call that saw it knew, or -1. */
-    public int knownSlotGeneration(int slot) {
+    /** The generation of slot {@code slot} the innermost call that saw it knew, if one saw it. */
+    public OptionalInt knownSlotGeneration(int slot) {
         for (Frame f : frames) {
-            int g = f.seenGeneration(slot);
-            if (g >= 0) {
+            OptionalInt g = f.seenGeneration(slot);
+            if (g.isPresent()) {
                 return g;
             }
         }
-        return -1;
+        return OptionalInt.empty();
     }
 
     public Frame top() {

@@ -1,5 +1,7 @@
 package dev.dextrace.model.runtime;
 
+import java.util.OptionalInt;
+
 /**
  * One active call on a thread's stack: a block on a queue, or a framework-called method within it.
  * Call-scoped memory ({@link dev.dextrace.model.driverkit.CallScoped}) is tied to a frame and dies
@@ -48,10 +50,10 @@ public final class Frame {
         seenSlots.put(slot, gen);
     }
 
-    /** The generation of the slot this call saw last, or -1. */
-    public int seenGeneration(int slot) {
+    /** The generation of the slot this call saw last, if it saw the slot. */
+    public OptionalInt seenGeneration(int slot) {
         Integer g = seenSlots == null ? null : seenSlots.get(slot);
-        return g == null ? -1 : g;
+        return g == null ? OptionalInt.empty() : OptionalInt.of(g);
     }
 
     @Override

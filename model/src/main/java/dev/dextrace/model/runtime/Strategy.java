@@ -1,5 +1,6 @@
 package dev.dextrace.model.runtime;
 
+import dev.dextrace.model.monitor.Events;
 import dev.dextrace.model.monitor.ProtocolEvent;
 
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public interface Strategy {
         };
     }
 
-    /** A script of steps ("Default runs until it starts the hardware for slot 5, then ..."). */
+    /** A script of steps ("Default runs until it starts the hardware for slot 5, then ..."), matched with {@link Events}. */
     static Script script() {
         return new Script();
     }
@@ -92,9 +93,9 @@ public interface Strategy {
             return this;
         }
 
-        /** {@code lane} runs until it records an event whose text starts with {@code textPrefix}. */
-        public Script run(String lane, String textPrefix) {
-            return run(lane, e -> e.text().startsWith(textPrefix), "until '" + textPrefix + "'");
+        /** {@code lane} runs until it records an event {@code until} matches, e.g. {@code Events.hardwareStart(0)}. */
+        public Script run(String lane, Events.Matcher until) {
+            return run(lane, until, "until " + until.description());
         }
 
         @Override

@@ -1,15 +1,16 @@
 package dev.dextrace.model.examples;
 
 import dev.dextrace.model.driverkit.IODispatchQueue;
-import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Invariant;
+import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.RuleId;
 
 /**
- * A worked example of a team's own invariant (README, "Adding an invariant"): the interrupt handler
- * must never wait synchronously for another queue, because a completion stuck behind Default is
- * how a timeout storm starts. One class: a rule ID, and a check over the event stream.
+ * A worked example of a team's own invariant (README, "Adding an invariant", shows this code): the
+ * interrupt handler must never wait synchronously for another queue, because a completion stuck
+ * behind Default is how a timeout storm starts. One class: a rule ID, and a check over the events'
+ * typed payloads.
  */
 public final class NoBlockingInInterruptHandler implements Invariant {
     public static final RuleId RULE = new RuleId.Custom("IRQ-1",
@@ -17,8 +18,8 @@ public final class NoBlockingInInterruptHandler implements Invariant {
 
     @Override
     public void onEvent(ProtocolEvent e, Reporter reporter) {
-        if (e.kind() == EventKind.WAIT && IODispatchQueue.INTERRUPT.equals(e.queue()) && e.text().startsWith("sync to ")) {
-            reporter.violation(RULE, "the interrupt handler does " + e.text(), -1, 0, null);
+        if (e.payload() instanceof Payload.SyncTo sync && IODispatchQueue.INTERRUPT.equals(e.queue())) {
+            reporter.violation(RULE, "the interrupt handler does sync to " + sync.queue() + " (" + sync.block() + ")");
         }
     }
 }

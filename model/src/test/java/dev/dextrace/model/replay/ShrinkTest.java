@@ -26,8 +26,8 @@ class ShrinkTest {
     static ReplayFile searchedRunShowing(String rule) {
         Exploration.Result r = Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION, Catalogue.byName("attempt2-bundled-isr"),
                 20, 2000, found -> found.contains(rule));
-        assertTrue(r.firstByRule().containsKey(rule), "the search shows " + rule + ": " + r.firstByRule().keySet());
-        return r.firstByRule().get(rule).replay();
+        return r.first(rule).orElseThrow(() -> new AssertionError("the search does not show " + rule + ": " + r.firstByRule().keySet()))
+                .replay();
     }
 
     /** A seeded (random-order) run of attempt 2 with a violation: many switches, most of them needless. */
