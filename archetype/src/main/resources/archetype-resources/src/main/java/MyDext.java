@@ -17,11 +17,13 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * Your dext's dispatch logic, ported line by line from its {@code _Impl} methods. This sample is the
  * forum's "attempt 2": the submit loop starts the hardware and only then records the command as in
  * flight in a per-slot struct; the interrupt handler, on its own queue, completes only commands it finds
- * in flight. With a fast device the interrupt overtakes the loop. Its {@code @DriverDesign} declares the
+ * in flight. With a fast device the interrupt overtakes the loop; and a stop with I/O outstanding drops the
+ * completion action the interrupt handler still completes through (EXC-1). Its {@code @DriverDesign} declares the
  * rules dextrace shows it breaks, so its tests pass while you fix it: fix the order (record, then start),
  * keep the table under an {@code IOLock}, and remove the rules from {@code violates} one by one.
  */
-@DriverDesign(name = "my-dext", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
+@DriverDesign(name = "my-dext", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1", "EXC-1"},
+        mayAlsoViolate = "ACT-1",
         summary = "The sample port: attempt 2, per-slot structs shared by Default and the interrupt queue")
 public class MyDext extends IOUserSCSIParallelInterfaceController {
     private static final int kMaxTasks = 4;
