@@ -23,7 +23,7 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * keep the table under an {@code IOLock}, and remove the rules from {@code violates} one by one.
  */
 @DriverDesign(name = "my-dext", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1", "EXC-1"},
-        mayAlsoViolate = "ACT-1",
+        mayAlsoViolate = {"ACT-1", "ACT-3"},
         summary = "The sample port: attempt 2, per-slot structs shared by Default and the interrupt queue")
 public class MyDext extends IOUserSCSIParallelInterfaceController {
     private static final int kMaxTasks = 4;

@@ -24,7 +24,7 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * action it left is a crash (EXC-1), in stop-with-io-outstanding only.
  */
 @DriverDesign(name = "attempt2-bundled-isr", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
-        mayAlsoViolate = {"ACT-1", "EXC-1"},
+        mayAlsoViolate = {"ACT-1", "ACT-3", "EXC-1"},
         summary = "Seed attempt 2: bundled, completion from the interrupt queue, unsynchronized per-slot state")
 public class Attempt2BundledIsr extends CatalogueDriver {
     protected static final int IDLE = 0;

@@ -8,7 +8,7 @@ import dev.dextrace.model.driver.DriverDesign;
  * from the observed plain state alone (dev.dextrace.model.ivars), with both source lines.
  */
 @DriverDesign(name = "attempt2-plain-array", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1"},
-        mayAlsoViolate = {"ACT-1", "EXC-1"},
+        mayAlsoViolate = {"ACT-1", "ACT-3", "EXC-1"},
         summary = "Seed attempt 2 as posted: the per-slot state a plain array shared by Default and the interrupt queue without a lock")
 public class Attempt2PlainArray extends Attempt2BundledIsr {
     private int[] fSlotState;
