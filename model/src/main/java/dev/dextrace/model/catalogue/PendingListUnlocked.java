@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * The recommended design plus a list of pending slots a port keeps for its own bookkeeping: a plain
  * {@code java.util.ArrayList}, appended to on Default and removed from on the interrupt queue, outside
- * the lock that guards the per-slot table. Q-3 on the list.
+ * the lock that guards the per-slot table. Q-3 on the list; on real threads the race can corrupt the list, and
+ * a later call on it throws (jcstress saw ArrayList.remove fail with index -1 when the stop took the pending
+ * commands back): EXC-1 may follow.
  */
-@DriverDesign(name = "pending-list-unlocked", path = DriverDesign.Path.BUNDLED, violates = {"Q-3"},
+@DriverDesign(name = "pending-list-unlocked", path = DriverDesign.Path.BUNDLED, violates = {"Q-3"}, mayAlsoViolate = {"EXC-1"},
         summary = "Recommended, plus an ArrayList of pending slots mutated by Default and the interrupt queue without a lock")
 public class PendingListUnlocked extends BundledRecommended {
     private final List<Integer> pending = new ArrayList<>();
