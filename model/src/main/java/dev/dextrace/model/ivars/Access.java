@@ -1,5 +1,6 @@
 package dev.dextrace.model.ivars;
 
+import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.Lockset;
 import dev.dextrace.model.monitor.Payload;
@@ -266,6 +267,24 @@ public final class Access {
         Lockset.monitorExit(o);
     }
 
+    /** A check without an event: the race it found, if any, and the access's result. */
+    private record Checked<T>(Lockset.Race race, T result) {
+    }
+
+    /**
+     * The check of an access recorded without an event, under the location's monitor, as one step for the
+     * engines that switch threads inside the model (Lincheck): a thread switched out while it held the monitor
+     * would block for ever another thread's event on the same location, itself an atomic step (seen as Lincheck
+     * hangs on iolock-abba-deadlock and plain-locked-fault-tolerant once field stores became events).
+     */
+    @AtomicStep("one lockset check under the location's monitor")
+    static <T> Checked<T> checkInStep(Lockset ls, String queue, Site s, Supplier<T> access) {
+        synchronized (ls) {
+            Lockset.Race race = ls.access(queue, s.write(), Lockset.heldLocks(), s.where());
+            return new Checked<>(race, access.get());
+        }
+    }
+
     /** Checks one access and performs it ({@code access}) in the same step. */
     private static <T> T observe(Object target, Object member, int index, Site s, Supplier<T> access) {
         DriverKit dk = DriverKit.bound();
@@ -283,12 +302,9 @@ public final class Access {
         String what = s.label() + (index >= 0 ? "[" + index + "]" : "");
         if (access == NOTHING || !dk.runtime().started()) {
             // checked without an event: booting (one thread), or an access outside the step (see NOTHING)
-            Lockset.Race race;
-            T result;
-            synchronized (ls) {
-                race = ls.access(queue, s.write(), Lockset.heldLocks(), s.where());
-                result = access.get();
-            }
+            Checked<T> checked = checkInStep(ls, queue, s, access);
+            Lockset.Race race = checked.race();
+            T result = checked.result();
             if (race != null) { // the violation's trigger describes this access; it is not added to the run's events
                 ExecutionContext ctx = ExecutionContext.current();
                 report(dk, what, race, new ProtocolEvent(dk.monitor().eventCount(), ctx.lane(), ctx.queue(),
