@@ -50,15 +50,11 @@ public final class DesignSearch {
         }
 
         public Set<String> unforeseen() {
-            Set<String> r = new TreeSet<>();
-            caught.keySet().stream().filter(rule -> design.declaredClean() || !design.foresees(rule)).forEach(r::add);
-            return r;
+            return new TreeSet<>(design.unforeseen(caught.keySet()));
         }
 
         public Set<String> missed() {
-            Set<String> r = new TreeSet<>(design.violates().toJavaSet());
-            r.removeAll(caught.keySet());
-            return r;
+            return new TreeSet<>(design.missed(caught.keySet()));
         }
 
         public int invocations() {

@@ -75,16 +75,26 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
      * says how much was searched ("3 scenarios, 240 interleavings"); {@code describe} gives where a rule showed.
      */
     public void assertShown(Set<String> found, String searched, Function<String, String> describe) {
-        List<String> unforeseen = found.stream().filter(r -> declaredClean() || !foresees(r)).sorted().toList();
+        List<String> unforeseen = unforeseen(found);
         if (!unforeseen.isEmpty()) {
             throw new AssertionError(name + (declaredClean() ? " is declared clean but violates " : " violates rules it does not foresee: ")
                     + String.join(", ", unforeseen) + "\n\n" + unforeseen.stream().map(describe).collect(Collectors.joining("\n\n")));
         }
-        List<String> missed = violates.filter(r -> !found.contains(r)).toJavaList();
+        List<String> missed = missed(found);
         if (!missed.isEmpty()) { // asked to show a rule and did not: a check that cannot fail would pass here
             throw new AssertionError(name + " declares " + String.join(", ", missed) + " but the search did not show it: " + searched
                     + "; found " + (found.isEmpty() ? "nothing" : String.join(", ", new java.util.TreeSet<>(found))));
         }
+    }
+
+    /** The rules in {@code found} the design does not foresee (every one, on a design declared clean), sorted. */
+    public List<String> unforeseen(Set<String> found) {
+        return found.stream().filter(r -> declaredClean() || !foresees(r)).sorted().toList();
+    }
+
+    /** The rules the design declares that {@code found} lacks, sorted. */
+    public List<String> missed(Set<String> found) {
+        return violates.filter(r -> !found.contains(r)).toJavaList();
     }
 
     /** A fresh driver instance (one per world). */
