@@ -114,6 +114,11 @@ public final class CampaignMain implements Callable<Integer> {
     private String shardsOption;
     private Path shardsDir;
 
+    @Option(names = "--cores", defaultValue = "0", paramLabel = "<n>",
+            description = "Cores the engines may keep busy at once, 1 to 1024; engines run side by side while theirs fit "
+                    + "(0: the machine's, default).")
+    private int cores;
+
     @Option(names = "--merge-only", description = "Do not run the engines; join the results they left in --work, of any run.")
     private boolean mergeOnly;
 
@@ -213,12 +218,11 @@ public final class CampaignMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         if (!mergeOnly) {
             System.out.println("campaign run " + run.id());
-            boolean interrupted = false;
-            for (Engine engine : chosen) {
-                // Once an engine was interrupted (Ctrl-C reaches the whole process group), start nothing more.
-                EngineProcess.Outcome o = interrupted ? EngineProcess.NOT_STARTED : start(engine);
-                outcomes.put(engine.name(), o);
-                interrupted |= o.status() == Results.EngineStatus.INTERRUPTED;
+            try {
+                // Once an engine was interrupted (Ctrl-C reaches the whole process group), nothing more starts.
+                outcomes.putAll(new SideBySide(cores).run(chosen, this::start));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         try {
@@ -283,6 +287,12 @@ public final class CampaignMain implements Callable<Integer> {
             level = Budget.named(budget);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
+        }
+        if (cores < 0 || cores > 1024) {
+            return Optional.of("--cores " + cores + " is out of range; allowed: 1 to 1024, or 0 for the machine's");
+        }
+        if (cores == 0) {
+            cores = Runtime.getRuntime().availableProcessors();
         }
         Map<String, Engine> known = Engine.all();
         List<Engine> named = new ArrayList<>();

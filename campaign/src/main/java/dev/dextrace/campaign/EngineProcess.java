@@ -38,16 +38,17 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
      */
     static final class Guard {
         private boolean stopping;
-        private Process current;
+        private final Set<Process> running = new HashSet<>();
         private final Set<String> started = new HashSet<>();
 
         synchronized Optional<Process> start(String engine, ProcessBuilder pb) throws IOException {
             if (stopping) {
                 return Optional.empty();
             }
-            current = pb.start();
+            Process p = pb.start();
+            running.add(p);
             started.add(engine);
-            return Optional.of(current);
+            return Optional.of(p);
         }
 
         synchronized boolean stopping() {
@@ -58,16 +59,14 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
             return started.contains(engine);
         }
 
-        /** No engine starts from now on; the running one and all its descendants end (leaves first), forcibly after the grace. */
+        /** No engine starts from now on; the running ones and all their descendants end (leaves first), forcibly after the grace. */
         void stopAll(Duration grace) {
-            Process running;
+            List<Process> now;
             synchronized (this) {
                 stopping = true;
-                running = current;
+                now = List.copyOf(running);
             }
-            if (running != null) {
-                ProcessTree.stop(running.toHandle(), true, grace);
-            }
+            now.parallelStream().forEach(p -> ProcessTree.stop(p.toHandle(), true, grace));
         }
     }
 

@@ -26,6 +26,15 @@ public interface Engine {
         return Ivars.childJvmOptions();
     }
 
+    /**
+     * How many cores a run keeps busy. The campaign runs engines side by side while their cores fit the machine's:
+     * a single-threaded search takes one; jcstress takes two, since its actors must run at the same time on cores of
+     * their own to overlap.
+     */
+    default int cores() {
+        return 1;
+    }
+
     /** The engine's own knobs, given as {@code --set key=value}: key and what it means. */
     default Map<String, String> settings() {
         return Map.of();

@@ -37,6 +37,12 @@ public final class JcstressEngine implements Engine {
     private static final String SAMPLES_PER_OUTCOME = "samplesPerOutcome";
     private static final String ARGS = "args";
 
+    /** Two actors, each on a core of its own: sharing a core with another engine would make its samples overlap less. */
+    @Override
+    public int cores() {
+        return 2;
+    }
+
     @Override
     public String name() {
         return DesignRun.ENGINE;
