@@ -4,6 +4,9 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.ReportInputException;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.QueueLanes;
+import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.model.scenario.Scenarios;
 import dev.dextrace.model.results.ResultsIO;
 
 import java.nio.file.Files;
@@ -71,6 +74,8 @@ public final class CampaignMerge {
                     : in.results().engines().get(in.engine()).durationMillis();
             engines.put(in.engine(), new Results.EngineRun(in.status(), in.reason(), took));
         }
+        Object chosen = budget.get("scenarios");
+        List<Scenario> scenarios = Scenarios.select(chosen == null ? null : chosen.toString()).toJavaList();
         List<Results.Design> merged = new ArrayList<>();
         for (DesignEntry d : designs) {
             Map<String, Results.DesignEngine> perEngine = new LinkedHashMap<>();
@@ -93,7 +98,7 @@ public final class CampaignMerge {
                 }
                 findings.addAll(fromEngine.findings());
             }
-            merged.add(Grading.design(d, found, ran, perEngine, findings));
+            merged.add(Grading.design(d, found, ran, perEngine, findings).withQueuePairs(QueueLanes.of(d, scenarios)));
         }
         return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines,
                 merged, run);

@@ -122,6 +122,9 @@ class CampaignMainTest {
             assertEquals(wrong.findings().size(), replays.filter(Files::isRegularFile).count(), "only the cards' replays, not the engines' raw ones");
         }
         assertEquals(List.of(), design(merged, "bundled-recommended").engines().get("controlled").rules());
+        assertEquals(List.of("Default × InterruptQueue"), design(merged, "bundled-recommended").queuePairs().overlapped(),
+                "which queues the engines overlapped, in results.json");
+        assertTrue(Files.readString(dir.resolve("out/index.html")).contains("Default × InterruptQueue: on the two lanes"), "and in the report");
     }
 
     private static Results.Design design(Results r, String name) {

@@ -98,7 +98,7 @@ public final class Bugs {
                     b.switchesAfter(), cause);
         });
         return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
-                design.foundRules(), design.verdict(), design.engines(), bugs);
+                design.foundRules(), design.verdict(), design.engines(), bugs, design.queuePairs());
     }
 
     /**

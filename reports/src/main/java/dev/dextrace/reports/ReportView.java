@@ -78,7 +78,7 @@ public record ReportView(
     public record DesignView(String anchor, String name, String description, String declared,
                              String verdict, String verdictCss, String expected, String found,
                              List<Cell> cells, List<EngineWork> engines, List<Chart> charts, List<OneOutcome> oneOutcome,
-                             List<FindingView> findings) {
+                             List<FindingView> findings, String queuesOverlapped, String queuesNeverOverlapped) {
         public boolean hasCharts() {
             return !charts.isEmpty();
         }
@@ -228,6 +228,11 @@ public record ReportView(
         return new Summary(design.name(), view.verdict(), view.verdictCss(), text, bugs, effort);
     }
 
+    /** "A × B, C × D", or null for none, so the template leaves the line out. */
+    private static String pairs(List<String> pairs) {
+        return pairs.isEmpty() ? null : String.join(", ", pairs);
+    }
+
     /** One header per run of same-family rules, so the spans match the columns whatever the enum's order. */
     private static List<FamilyHeader> familyHeaders() {
         List<FamilyHeader> headers = new ArrayList<>();
@@ -280,7 +285,8 @@ public record ReportView(
                 charts.stream().filter(c -> c.bars().size() == 1)
                         .map(c -> new OneOutcome(c.title(), c.bars().get(0).fullLabel(), c.bars().get(0).count(), c.bars().get(0).css()))
                         .toList(),
-                findings);
+                findings,
+                pairs(design.queuePairs().overlapped()), pairs(design.queuePairs().neverOverlapped()));
     }
 
     /** A matrix cell: one short word, so 21 rule columns fit a 1400 px window; its title says it in full. */

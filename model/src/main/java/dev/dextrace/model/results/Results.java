@@ -97,7 +97,8 @@ public record Results(
             List<String> foundRules,
             Grade verdict,
             Map<String, DesignEngine> engines,
-            List<Finding> findings) {
+            List<Finding> findings,
+            QueuePairs queuePairs) {
         public Design {
             required(name, "name");
             required(verdict, "verdict");
@@ -105,6 +106,30 @@ public record Results(
             foundRules = ruleIds(foundRules, "foundRules");
             engines = map(engines);
             findings = list(findings, "findings");
+            queuePairs = queuePairs == null ? QueuePairs.UNKNOWN : queuePairs;
+        }
+
+        /** Before the queue pairs are known (an engine's own results; files written before they existed). */
+        public Design(String name, String description, Declared declared, List<String> expectedRules, List<String> foundRules,
+                      Grade verdict, Map<String, DesignEngine> engines, List<Finding> findings) {
+            this(name, description, declared, expectedRules, foundRules, verdict, engines, findings, QueuePairs.UNKNOWN);
+        }
+
+        public Design withQueuePairs(QueuePairs pairs) {
+            return new Design(name, description, declared, expectedRules, foundRules, verdict, engines, findings, pairs);
+        }
+    }
+
+    /**
+     * Which pairs of the design's queues the engines ran on two lanes, so they could overlap, and which shared a lane
+     * and never did (every engine maps queues to lanes alike: {@code QueueLanes}). Each pair reads "A × B".
+     */
+    public record QueuePairs(List<String> overlapped, List<String> neverOverlapped) {
+        public static final QueuePairs UNKNOWN = new QueuePairs(List.of(), List.of());
+
+        public QueuePairs {
+            overlapped = list(overlapped, "overlapped");
+            neverOverlapped = list(neverOverlapped, "neverOverlapped");
         }
     }
 
