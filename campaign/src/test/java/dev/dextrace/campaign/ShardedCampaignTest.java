@@ -16,13 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A campaign run as 3 shards one after another, joined, gives the verdicts and rules per design and engine of the
- * same campaign unsharded; a join with a shard missing says which, and grades that shard's work "not run". The
- * controlled engine at the smoke budget (deterministic: an exhaustive search) on designs of both kinds keeps it quick.
+ * same campaign unsharded; a join with a shard missing says which, and grades that shard's work "not run". The whole
+ * catalogue, on the controlled engine at the smoke budget: deterministic (an exhaustive search, then seeded PCT), so
+ * "the same verdicts" is exact. One scenario per path keeps it under a minute (every scenario: ~3 minutes; jcstress and
+ * Lincheck would make it longer still, and their sampling would make "the same" a matter of chance); designs whose
+ * rules show only in other scenarios are "missed" alike in both.
  */
 class ShardedCampaignTest {
     private static final String[] CAMPAIGN = {"--engines", "controlled", "--budget", "smoke",
-            "--designs", "double-complete,bundled-recommended,early-release,attempt2-bundled-isr,concurrent-fanout,legacy-serial,legacy-complete-and-return",
-            "--scenarios", "completion-races-submission,release-races-completion,legacy-path"};
+            "--designs", "catalogue", "--scenarios", "completion-races-submission,legacy-path"};
 
     private static String[] with(String... more) {
         String[] all = new String[CAMPAIGN.length + more.length];
@@ -43,19 +45,19 @@ class ShardedCampaignTest {
     @Test
     void threeShardsJoinedAreTheCampaignAndAMissingShardIsNamed(@TempDir Path dir) throws Exception {
         CampaignMainTest.Ran whole = CampaignMainTest.campaign(with("--work", dir.resolve("work").toString(), "--out", dir.resolve("whole").toString()));
-        assertEquals(0, whole.code(), whole.out() + whole.err());
+        assertTrue(whole.code() <= 1, whole.out() + whole.err()); // 1: some designs' rules need the scenarios left out
         Results expected = ResultsIO.read(dir.resolve("whole/results.json"));
 
         for (int i = 1; i <= 3; i++) {
             CampaignMainTest.Ran shard = CampaignMainTest.campaign(with("--shard", i + "/3", "--work", dir.resolve("work-" + i).toString(),
                     "--out", dir.resolve("shards/shard-" + i).toString()));
-            assertEquals(0, shard.code(), shard.out() + shard.err());
+            assertTrue(shard.code() <= 1, shard.out() + shard.err());
             Results r = ResultsIO.read(dir.resolve("shards/shard-" + i + "/results.json"));
             assertEquals(i + "/3", r.budget().get("shard"));
             assertTrue(r.designs().size() < expected.designs().size(), "shard " + i + " runs a part: " + r.designs().size());
         }
         CampaignMainTest.Ran join = CampaignMainTest.campaign("--shards", dir.resolve("shards").toString(), "--out", dir.resolve("joined").toString());
-        assertEquals(0, join.code(), join.out() + join.err());
+        assertEquals(whole.code(), join.code(), join.out() + join.err());
         Results joined = ResultsIO.read(dir.resolve("joined/results.json"));
         assertEquals(outcome(expected), outcome(joined), "the same verdicts and rules per design and engine");
         assertTrue(Files.exists(dir.resolve("joined/index.html")));
@@ -70,7 +72,10 @@ class ShardedCampaignTest {
         assertTrue(run.reason().contains("shard 2/3 is missing"), run.reason());
         long notRun = incomplete.designs().stream().filter(d -> d.verdict() == Results.Grade.NOT_RUN).count();
         assertTrue(notRun > 0, "the missing shard's designs are not run");
-        assertEquals(expected.designs().size() - notRun, incomplete.designs().stream().filter(d -> d.verdict() == Results.Grade.AS_EXPECTED).count());
+        Map<String, Results.Grade> before = new TreeMap<>();
+        expected.designs().forEach(d -> before.put(d.name(), d.verdict()));
+        incomplete.designs().forEach(d -> assertTrue(d.verdict() == Results.Grade.NOT_RUN || d.verdict() == before.get(d.name()),
+                d.name() + ": " + d.verdict() + ", unsharded " + before.get(d.name())));
     }
 
     @Test
