@@ -309,13 +309,13 @@ public final class CampaignMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return Optional.of("--" + e.getMessage());
         }
-        if (shard.count() > 1) {
-            shardDesigns = Shards.designsOf(shard, chosen, Shards.units(chosen, selected, chosenScenarios));
-            selected = selected.stream().filter(d -> shardDesigns.values().stream().anyMatch(ds -> ds.contains(d))).toList();
-        }
         if (selected.stream().noneMatch(d -> chosenScenarios.stream().anyMatch(s -> s.appliesTo(d)))) {
             return Optional.of("--scenarios: no selected scenario applies to a selected design (bundled designs run bundled "
                     + "scenarios, legacy designs legacy-path): nothing to run");
+        }
+        if (shard.count() > 1) {
+            shardDesigns = Shards.designsOf(shard, chosen, Shards.units(chosen, selected, chosenScenarios));
+            selected = selected.stream().filter(d -> shardDesigns.values().stream().anyMatch(ds -> ds.contains(d))).toList();
         }
         if (scale != null && !Files.isRegularFile(scale)) {
             return Optional.of("--scale: no file " + scale);
@@ -351,7 +351,7 @@ public final class CampaignMain implements Callable<Integer> {
                 : String.join(",", shardDesigns.get(engine.name()).stream().map(d -> d.type().getName()).toList());
         if (mine.isEmpty()) { // every design of this engine is in another shard
             System.out.println("== " + engine.name() + ": no design of it is in shard " + shard);
-            return new EngineProcess.Outcome(Results.EngineStatus.RAN, NO_WORK);
+            return EngineProcess.Outcome.noWorkIn(shard);
         }
         List<String> args = List.of("--engine", engine.name(), "--designs", mine, "--scenarios", scenarios, "--budget", level.label(),
                 "--out", dir.toString(), "--run-id", run.id());
@@ -377,7 +377,6 @@ public final class CampaignMain implements Callable<Integer> {
     }
 
     private static final String INTERRUPTED_LINE = "130/143 INTERRUPTED";
-    private static final String NO_WORK = "none of its designs is in shard";
 
     /** What the report's header shows as the budget. */
     private Map<String, Object> shownBudget() {
@@ -414,8 +413,8 @@ public final class CampaignMain implements Callable<Integer> {
         if (o.status() != Results.EngineStatus.RAN) {
             return in.as(o.status(), o.reason());
         }
-        if (NO_WORK.equals(o.reason())) {
-            return new CampaignMerge.EngineInput(engine.name(), null, Results.EngineStatus.RAN, NO_WORK + " " + shard);
+        if (!o.hadWork()) {
+            return new CampaignMerge.EngineInput(engine.name(), null, Results.EngineStatus.RAN, o.reason());
         }
         if (in.results() == null) { // exited as if it ran, but left no results of this run
             return in.as(Results.EngineStatus.FAILED, in.reason());

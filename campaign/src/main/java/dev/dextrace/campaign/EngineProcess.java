@@ -25,8 +25,16 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
     /** How long a stopped engine (and its forks) may take to write what it has before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(10);
 
-    /** How the child ended. */
-    public record Outcome(Results.EngineStatus status, String reason) {
+    /** How the child ended; {@code hadWork} is false for an engine with no design in this shard, which starts no child. */
+    public record Outcome(Results.EngineStatus status, String reason, boolean hadWork) {
+        public Outcome(Results.EngineStatus status, String reason) {
+            this(status, reason, true);
+        }
+
+        /** An engine all of whose designs are in other shards: it ran, on nothing. */
+        static Outcome noWorkIn(Object shard) {
+            return new Outcome(Results.EngineStatus.RAN, "none of its designs is in shard " + shard, false);
+        }
     }
 
     /** An engine the campaign did not start because it was being interrupted. */

@@ -79,6 +79,18 @@ class ShardedCampaignTest {
     }
 
     @Test
+    void aShardWithNoDesignOfAnEngineRunsNothingAndSaysSo(@TempDir Path dir) throws Exception {
+        CampaignMainTest.Ran empty = CampaignMainTest.campaign("--engines", "controlled", "--budget", "smoke", "--designs", "double-complete",
+                "--scenarios", "completion-races-submission", "--shard", "2/2",
+                "--work", dir.resolve("w").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, empty.code(), empty.out() + empty.err());
+        Results r = ResultsIO.read(dir.resolve("o/results.json"));
+        assertEquals(Results.EngineStatus.RAN, r.engines().get("controlled").status());
+        assertEquals("none of its designs is in shard 2/2", r.engines().get("controlled").reason());
+        assertTrue(Files.notExists(dir.resolve("w/controlled")), "no engine process started");
+    }
+
+    @Test
     void shardsOfAnotherCampaignOrABadShardAreRefusedInOneLine(@TempDir Path dir) throws Exception {
         CampaignMainTest.Ran bad = CampaignMainTest.campaign(with("--shard", "4/3", "--work", dir.resolve("w").toString(), "--out", dir.resolve("o").toString()));
         assertEquals(2, bad.code());
