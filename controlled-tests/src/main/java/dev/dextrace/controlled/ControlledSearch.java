@@ -9,6 +9,7 @@ import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.runtime.Strategy;
+import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenario;
 
 import java.io.IOException;
@@ -148,14 +149,16 @@ public final class ControlledSearch {
     }
 
     /**
-     * Searches {@code design} under {@code scenarios} (those that apply to it) within {@code budget}.
+     * Searches {@code design} under {@code scenarios} (those that apply to it, in every lane mapping its queues need) within {@code budget}.
      * A wrong design's scenario stops at its first violation once every rule the design declares has
      * shown up; a correct design's scenarios are searched to the end of the budget.
      *
      * @param progress told about each scenario's statement as it is final
      */
     public static Report run(DesignEntry design, List<Scenario> scenarios, Budget budget, Consumer<Statement> progress) {
-        return new DesignRun(design, scenarios.stream().filter(s -> s.appliesTo(design)).toList(), budget).run(progress);
+        // in every lane mapping the design's queues need for each pair of them to overlap in one (QueueLanes)
+        return new DesignRun(design, QueueLanes.inEveryMapping(design, scenarios.stream().filter(s -> s.appliesTo(design)).toList()), budget)
+                .run(progress);
     }
 
     /** Writes the replay file of each rule's first run: {@code <dir>/<design>/<scenario>-<rule>.replay}. */

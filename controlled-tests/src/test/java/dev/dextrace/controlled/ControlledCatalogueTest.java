@@ -6,6 +6,7 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,8 @@ class ControlledCatalogueTest {
         assertEquals(Results.Grade.AS_EXPECTED, Grading.grade(d, r.rules(), true),
                 () -> d.name() + " declares " + d.violates() + " (may also " + d.mayAlsoViolate() + ") but showed " + r.rules()
                         + "\n" + r.statements());
-        assertEquals(Scenarios.forDesign(d).size(), r.statements().size(), "one statement per scenario of the design's path");
+        assertEquals(QueueLanes.inEveryMapping(d, Scenarios.forDesign(d).toJavaList()).size(), r.statements().size(),
+                "one statement per scenario of the design's path and lane mapping its queues need");
         for (ControlledSearch.Statement s : r.statements()) {
             // a hung run is the finding of a design that declares HANG-1 (its scenario stops there), a failure anywhere else
             assertEquals(d.violates().contains("HANG-1") ? 1 : 0, s.hungRuns(), s::toString);

@@ -9,14 +9,19 @@ import java.util.function.Function;
 /**
  * The two lanes of a 2-core run (submitter, completer), mailbox by mailbox, one mapping per world.
  * The kernel and Default go to the submitter, the hardware to the completer. The queues the dext
- * creates alternate in the order it creates them (first: completer, second: submitter, ...), so the
- * usual interrupt queue races Default, and two queues of the dext's own (a submission queue and the
- * interrupt queue, say) race each other instead of taking turns on one lane. A queue's concurrent
+ * creates go where the {@link LaneMapping} says, in the order it creates them: in the first mapping they
+ * alternate (first: completer, second: submitter, ...), so the usual interrupt queue races Default and two
+ * queues of the dext's own race each other instead of taking turns on one lane. A queue's concurrent
  * blocks go to the lane its serial blocks do not, so they can overlap them.
  */
 final class TwoLanes implements Function<String, String> {
     private final Map<String, String> laneOf = new HashMap<>();
+    private final LaneMapping mapping;
     private int dextQueues;
+
+    TwoLanes(LaneMapping mapping) {
+        this.mapping = mapping;
+    }
 
     @Override
     public synchronized String apply(String mailbox) {
@@ -34,6 +39,6 @@ final class TwoLanes implements Function<String, String> {
             String queue = mailbox.substring(0, mailbox.length() - IODispatchQueue.CONCURRENT_SUFFIX.length());
             return apply(queue).equals(World.SUBMITTER) ? World.COMPLETER : World.SUBMITTER;
         }
-        return dextQueues++ % 2 == 0 ? World.COMPLETER : World.SUBMITTER;
+        return mapping.laneOf(++dextQueues);
     }
 }

@@ -60,7 +60,8 @@ public final class World {
         Scheduler scheduler = b.strategy == null ? new FreeRunningScheduler()
                 : new ControlledScheduler(b.strategy, () -> m.get().lastEvent());
         this.controlled = scheduler instanceof ControlledScheduler c ? c : null;
-        this.runtime = new ModelRuntime(scheduler, b.laneOf, b.ownThreads);
+        // a mapping of its own per world, made now: the builder's mapping choice may come after twoLanes()
+        this.runtime = new ModelRuntime(scheduler, b.laneOf instanceof TwoLanes ? new TwoLanes(b.laneMapping) : b.laneOf, b.ownThreads);
         List<Invariant> invariants = new ArrayList<>();
         b.invariants.forEach(s -> invariants.add(s.get()));
         this.monitor = new ProtocolMonitor(scheduler, invariants, b.maxEvents, b.keepTrace);
@@ -273,6 +274,7 @@ public final class World {
         private Strategy strategy;
         private Function<String, String> laneOf = ModelRuntime.ONE_LANE_PER_MAILBOX;
         private boolean ownThreads = true;
+        private LaneMapping laneMapping = LaneMapping.FIRST;
         private int maxEvents = 100_000;
         private boolean keepTrace = true;
         private final List<Supplier<? extends Invariant>> invariants = new ArrayList<>();
@@ -316,16 +318,25 @@ public final class World {
             return this;
         }
 
+        /** Which lane each queue of the dext's goes to under {@link #twoLanes} (the first mapping unless a scenario says otherwise). */
+        public Builder laneMapping(LaneMapping m) {
+            if (m == null) {
+                throw new IllegalArgumentException("laneMapping must not be null");
+            }
+            this.laneMapping = m;
+            return this;
+        }
+
         /** Two lanes (submitter, completer) run by threads the caller brings, as jcstress actors do. */
         public Builder twoLanesDrivenByCaller() {
-            this.laneOf = new TwoLanes();
+            this.laneOf = new TwoLanes(laneMapping);
             this.ownThreads = false;
             return this;
         }
 
         /** Two lanes (submitter, completer) on threads of the world's own. */
         public Builder twoLanes() {
-            this.laneOf = new TwoLanes();
+            this.laneOf = new TwoLanes(laneMapping);
             return this;
         }
 

@@ -7,6 +7,8 @@ import dev.dextrace.model.replay.Exploration;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwoLanesTest {
     @Test
     void kernelAndDefaultSubmitHardwareCompletesDextQueuesAlternate() {
-        TwoLanes lanes = new TwoLanes();
+        TwoLanes lanes = new TwoLanes(LaneMapping.FIRST);
         assertEquals(World.SUBMITTER, lanes.apply("kernel"));
         assertEquals(World.SUBMITTER, lanes.apply(IODispatchQueue.DEFAULT));
         assertEquals(World.COMPLETER, lanes.apply("hardware"));
@@ -27,6 +29,33 @@ class TwoLanesTest {
         assertEquals(World.COMPLETER, lanes.apply(IODispatchQueue.DEFAULT + IODispatchQueue.CONCURRENT_SUFFIX),
                 "concurrent blocks of Default run beside its serial blocks");
         assertEquals(World.SUBMITTER, lanes.apply(IODispatchQueue.INTERRUPT + IODispatchQueue.CONCURRENT_SUFFIX));
+    }
+
+    @Test
+    void everySetOfThreeQueuesOfTheDextRunsOppositeDefaultInOneMapping() {
+        List<String> own = List.of("First", "Second", "Third");
+        List<LaneMapping> mappings = new java.util.ArrayList<>(List.of(LaneMapping.FIRST));
+        mappings.addAll(LaneMapping.others(3));
+        assertEquals(7, mappings.size(), "every non-empty set of three queues on the completer, once");
+        java.util.Set<java.util.Set<String>> opposite = new java.util.HashSet<>();
+        for (LaneMapping m : mappings) {
+            TwoLanes lanes = new TwoLanes(m);
+            lanes.apply(IODispatchQueue.DEFAULT);
+            opposite.add(java.util.Set.copyOf(own.stream().filter(q -> lanes.apply(q).equals(World.COMPLETER)).toList()));
+        }
+        assertEquals(7, opposite.size(), opposite::toString);
+        assertEquals(List.of(), LaneMapping.others(1), "one queue of its own: the first mapping is all there is");
+        assertEquals(List.of(new LaneMapping("sc"), new LaneMapping("cc")), LaneMapping.others(2));
+        assertEquals(6, LaneMapping.others(5).size(), "queues beyond the third alternate");
+    }
+
+    @Test
+    void aMappingIsUpToThreeLettersAndParsesBackFromAScenarioName() {
+        assertEquals(new LaneMapping.Named("completion-races-submission", new LaneMapping("sc")),
+                LaneMapping.parse("completion-races-submission" + new LaneMapping("sc").suffix()));
+        assertEquals(new LaneMapping.Named("legacy-path", LaneMapping.FIRST), LaneMapping.parse("legacy-path"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LaneMapping("cx"));
+        assertTrue(e.getMessage().contains("letters c (completer) or s (submitter)"), e.getMessage());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.dextrace.model.scenario;
 
+import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.runtime.Lane;
 import dev.dextrace.model.runtime.Mailbox;
@@ -11,14 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Which of a design's queues the engines can run at the same time. Every engine runs a world on two lanes
  * (jcstress has two actors), mapped per world as {@code TwoLanes} says: queues on one lane take turns, so a race
- * between them is invisible to every engine. This says which pairs overlap and which never do, so a clean verdict
- * is not read as covering a pair it never tried. Found by running each of the design's scenarios once to completion.
+ * between them is invisible in that mapping. A design with two or more queues of its own needs more than one
+ * mapping for every pair to overlap in some run; {@link #inEveryMapping} adds them. Found by running each of the
+ * design's scenarios once to completion (a few ms a design).
  */
 public final class QueueLanes {
     private static final Duration PROBE = Duration.ofSeconds(5);
@@ -27,28 +31,15 @@ public final class QueueLanes {
     private QueueLanes() {
     }
 
-    /** The design's queue pairs over its scenarios; empty lists when it could not be run (its fault shows elsewhere). */
+    /** The design's queue pairs in the engines' first lane mapping; empty lists when it could not be run (its fault shows elsewhere). */
     public static Results.QueuePairs of(DesignEntry design, List<Scenario> scenarios) {
         TreeSet<String> apart = new TreeSet<>();
         TreeSet<String> together = new TreeSet<>();
         for (Scenario s : scenarios) {
-            if (!s.appliesTo(design)) {
+            if (!s.appliesTo(design) || !s.laneMapping().equals(LaneMapping.FIRST)) {
                 continue;
             }
-            Map<String, String> laneOf = new TreeMap<>();
-            try {
-                World w = s.load(s.builder(design).twoLanes().controlled(Strategy.runToCompletion()));
-                w.run(PROBE);
-                for (Lane lane : w.runtime().lanes()) {
-                    for (Mailbox m : lane.mailboxes()) {
-                        if (!NOT_QUEUES.contains(m.name())) {
-                            laneOf.put(m.name(), lane.name());
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                continue; // a design that throws while loading is a finding of the engines, not of this probe
-            }
+            Map<String, String> laneOf = probe(design, s).orElse(Map.of());
             List<String> queues = new ArrayList<>(laneOf.keySet());
             for (int i = 0; i < queues.size(); i++) {
                 for (int j = i + 1; j < queues.size(); j++) {
@@ -59,5 +50,48 @@ public final class QueueLanes {
         }
         together.removeAll(apart); // a pair apart in one scenario overlaps there
         return new Results.QueuePairs(List.copyOf(apart), List.copyOf(together));
+    }
+
+    /**
+     * The scenarios, then, for a design with two or more queues of its own, the same scenarios in every other lane
+     * mapping of them ({@link LaneMapping#others}): each set of its queues runs opposite Default in one of them.
+     */
+    public static List<Scenario> inEveryMapping(DesignEntry design, List<Scenario> scenarios) {
+        int own = 0;
+        for (Scenario s : scenarios) {
+            if (s.appliesTo(design) && s.laneMapping().equals(LaneMapping.FIRST)) {
+                own = Math.max(own, (int) probe(design, s).orElse(Map.of()).keySet().stream()
+                        .filter(q -> !q.equals(IODispatchQueue.DEFAULT) && !q.endsWith(IODispatchQueue.CONCURRENT_SUFFIX)).count());
+            }
+        }
+        List<Scenario> all = new ArrayList<>(scenarios);
+        for (LaneMapping m : LaneMapping.others(own)) {
+            for (Scenario s : scenarios) {
+                if (s.laneMapping().equals(LaneMapping.FIRST)) {
+                    all.add(s.inLaneMapping(m));
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Each queue's lane in one run of the scenario, run to completion; empty if the design cannot be loaded. */
+    private static Optional<Map<String, String>> probe(DesignEntry design, Scenario s) {
+        World w;
+        try {
+            w = s.load(s.builder(design).twoLanes().controlled(Strategy.runToCompletion()));
+            w.run(PROBE);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a design that throws while loading is a finding of the engines, not of this probe
+        }
+        Map<String, String> laneOf = new TreeMap<>();
+        for (Lane lane : w.runtime().lanes()) {
+            for (Mailbox m : lane.mailboxes()) {
+                if (!NOT_QUEUES.contains(m.name())) {
+                    laneOf.put(m.name(), lane.name());
+                }
+            }
+        }
+        return Optional.of(laneOf);
     }
 }

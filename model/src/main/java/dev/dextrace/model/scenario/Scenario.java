@@ -1,5 +1,6 @@
 package dev.dextrace.model.scenario;
 
+import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
@@ -13,7 +14,26 @@ import java.util.function.Consumer;
  * An engine builds the world with {@link #builder}, chooses how its threads run, then {@link #load}s it.
  */
 public record Scenario(String name, String description, DriverDesign.Path path, FrameworkConfig config,
-                       Consumer<World> workload) {
+                       Consumer<World> workload, LaneMapping laneMapping) {
+
+    public Scenario {
+        if (laneMapping == null) {
+            throw new IllegalArgumentException("laneMapping must not be null (LaneMapping.FIRST: the engines' own)");
+        }
+    }
+
+    /** A scenario in the engines' first lane mapping. */
+    public Scenario(String name, String description, DriverDesign.Path path, FrameworkConfig config, Consumer<World> workload) {
+        this(name, description, path, config, workload, LaneMapping.FIRST);
+    }
+
+    /**
+     * The same scenario with the dext's queues on the two lanes another way, named {@code <name>+lanes-cc}: for a
+     * design with two or more queues of its own, some queues share a lane in any one mapping and never overlap.
+     */
+    public Scenario inLaneMapping(LaneMapping mapping) {
+        return new Scenario(LaneMapping.parse(name).base() + mapping.suffix(), description, path, config, workload, mapping);
+    }
 
     public boolean appliesTo(DesignEntry design) {
         return design.path() == path;
@@ -25,7 +45,7 @@ public record Scenario(String name, String description, DriverDesign.Path path, 
             throw new IllegalArgumentException("scenario " + name + " is for " + path + " designs; " + design.name()
                     + " uses the " + design.path() + " path");
         }
-        return World.builder(design::create).config(config).latencyNanos(0);
+        return World.builder(design::create).config(config).latencyNanos(0).laneMapping(laneMapping);
     }
 
     /** Builds (boots) the world and submits the scenario's work; nothing has run yet. */

@@ -1,5 +1,6 @@
 package dev.dextrace.model.scenario;
 
+import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.Command;
@@ -100,9 +101,12 @@ public final class Scenarios {
         return ALL;
     }
 
+    /** A scenario by name; {@code <name>+lanes-cc} is it in another lane mapping ({@link Scenario#inLaneMapping}). */
     public static Scenario byName(String name) {
-        return ALL.find(s -> s.name().equals(name)).getOrElseThrow(() -> new IllegalArgumentException(
+        LaneMapping.Named n = LaneMapping.parse(name == null ? "" : name);
+        Scenario s = ALL.find(x -> x.name().equals(n.base())).getOrElseThrow(() -> new IllegalArgumentException(
                 "scenario '" + name + "' does not exist; scenarios: " + ALL.map(Scenario::name).mkString(", ")));
+        return n.mapping().equals(LaneMapping.FIRST) ? s : s.inLaneMapping(n.mapping());
     }
 
     /** Scenarios for a filter: "all"/empty or a comma-separated list of names. */

@@ -1,9 +1,14 @@
 package dev.dextrace.model.scenario;
 
+import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.results.Results;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueueLanesTest {
@@ -23,5 +28,21 @@ class QueueLanesTest {
         Results.QueuePairs p = of("submit-queue-records-late");
         assertTrue(p.overlapped().size() >= 2, p.toString());
         assertTrue(!p.neverOverlapped().isEmpty() && p.neverOverlapped().stream().allMatch(pair -> pair.contains("Default")), p.toString());
+    }
+
+    @Test
+    void aDesignWithTwoQueuesOfItsOwnGetsTheOtherMappingsAndTheyReadBackByName() {
+        var design = Catalogue.byName("submit-queue-records-late");
+        List<Scenario> all = QueueLanes.inEveryMapping(design, List.of(Scenarios.COMPLETION_RACES_SUBMISSION));
+        assertEquals(List.of("completion-races-submission", "completion-races-submission+lanes-sc", "completion-races-submission+lanes-cc"),
+                all.stream().map(Scenario::name).toList());
+        assertEquals(new LaneMapping("cc"), Scenarios.byName("completion-races-submission+lanes-cc").laneMapping());
+        assertEquals(all.get(2).name(), Scenarios.byName("completion-races-submission+lanes-cc").name());
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.byName("completion-races-submission+lanes-x"));
+    }
+
+    @Test
+    void aDesignWithOneQueueOfItsOwnNeedsOneMapping() {
+        assertEquals(1, QueueLanes.inEveryMapping(Catalogue.byName("bundled-recommended"), List.of(Scenarios.COMPLETION_RACES_SUBMISSION)).size());
     }
 }
