@@ -1,37 +1,83 @@
 package dev.dextrace.model.replay;
 
+import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.monitor.Violation;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code Replay <file>}: re-executes a recorded finding on the controlled runtime and prints what it
- * shows. Exit 0 when the expected rule is violated again, 1 when not, 2 for a bad file.
+ * {@code Replay <file>}: re-executes a recorded finding on the controlled runtime and prints the interleaving it
+ * ran and the rule it broke. Exit 0 when the run followed the recording and the expected rule is violated again,
+ * 1 when it is not or the run left the recording, 2 for a bad file or a design not on the class path. Run it with
+ * {@link ReplayCommand}'s command (the Maven profile forks it under the ivars agent, as the engines run designs).
  */
 public final class Replay {
+    static final int REPRODUCED = 0;
+    static final int NOT_REPRODUCED = 1;
+    static final int BAD_INPUT = 2;
+
     private Replay() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: Replay <replay-file>   (a file written by a dextrace campaign, under target/race-report/replays/)");
-            System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The replay of {@code args[0]}; its exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 1 || args[0] == null || args[0].isBlank()) { // Maven passes an empty property as null
+            err.println("usage: Replay <replay-file>   (a file a dextrace report keeps under replays/; with Maven: -D"
+                    + ReplayCommand.PROPERTY + "=<file>)");
+            return BAD_INPUT;
         }
         ReplayFile f;
+        ReplayFile.Replayed run;
         try {
             f = ReplayFile.read(Path.of(args[0]));
+            f.designEntry(); // a design not on the class path: one line, before anything runs
+            run = f.run(Duration.ofSeconds(30));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
         }
-        Verdict v = f.replay(Duration.ofSeconds(30));
-        System.out.println("replayed " + f.design() + " / " + f.scenario() + " (" + f.lanes().size() + " recorded events)");
-        System.out.println(v.describe());
+        Verdict v = run.verdict();
+        out.println("replayed " + f.design() + " / " + f.scenario() + ": " + run.lanes().size() + " events, "
+                + Shrink.switches(run.lanes()) + " context switches (the recording: " + f.lanes().size() + " events)");
+        printInterleaving(v, run.lanes().size(), out);
+        out.print(v.describe());
+        if (!v.describe().endsWith("\n")) {
+            out.println();
+        }
+        Optional<String> diverged = run.divergence(f.lanes());
         boolean again = f.expectedRule() == null ? !v.isClean() : v.rules().contains(f.expectedRule());
-        System.out.println(again ? "REPRODUCED " + (f.expectedRule() == null ? v.outcome() : f.expectedRule())
-                : "NOT REPRODUCED: expected " + f.expectedRule() + ", got " + v.outcome());
-        System.exit(again ? 0 : 1);
+        if (diverged.isPresent()) {
+            out.println("NOT REPRODUCED: the run left the recorded interleaving: " + diverged.get());
+            return NOT_REPRODUCED;
+        }
+        String expected = f.expectedRule() == null ? "a violation" : f.expectedRule();
+        out.println(again ? "REPRODUCED " + (f.expectedRule() == null ? v.outcome() : f.expectedRule())
+                : "NOT REPRODUCED: expected " + expected + ", got " + v.outcome());
+        return again ? REPRODUCED : NOT_REPRODUCED;
+    }
+
+    /** The run's events since the lanes started, one a line with its lane; the events where a rule broke are marked. */
+    private static void printInterleaving(Verdict v, int sinceStart, PrintStream out) {
+        List<ProtocolEvent> events = v.events().toJavaList();
+        List<ProtocolEvent> run = events.subList(Math.max(0, events.size() - sinceStart), events.size());
+        String lane = null;
+        for (ProtocolEvent e : run) {
+            if (!e.lane().equals(lane)) {
+                out.println("  -- " + e.lane());
+                lane = e.lane();
+            }
+            String broke = v.violations().filter(x -> x.trigger() != null && x.trigger().seq() == e.seq())
+                    .map(Violation::rule).map(r -> r.id()).mkString(", ");
+            out.println("    " + e + (broke.isEmpty() ? "" : "   <-- " + broke));
+        }
     }
 }
