@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 public final class Bugs {
     /** The folder of the report's replay files, relative to the report folder. */
     static final String REPLAYS = "replays";
-    /** Run from the report folder, inside target/ of a dextrace checkout. */
+    /** Run from the report folder, in target/ of the checkout or user project the campaign ran in ({@link ReplayCommand.Where}). */
     static final String REPLAY_COMMAND = ReplayCommand.FROM_REPORT_FOLDER;
     /** The events a card draws in its lanes; the rest of the story is folded. */
     static final int KEY_EVENTS = 10;

@@ -182,6 +182,12 @@ class BugsTest {
         assertNull(bug.switchesAfter(), "no shrinking claimed");
         assertEquals(raw.events().subList(Math.max(0, raw.events().size() - Bugs.UNSHRUNK_EVENTS), raw.events().size()), bug.events(),
                 "the engine's own story, its latest events");
+        Results results = new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), List.of(design("attempt2-bundled-isr", List.of(bug))));
+        Path json = report.resolve("results.json");
+        ResultsIO.writeCompact(results, json);
+        String page = Files.readString(ReportRenderer.write(results, json, report));
+        assertTrue(page.contains("as the engine recorded it, not shrunk (") && page.contains("the command replays that recording"), "the card says so");
+        assertTrue(page.contains(bug.replayCommand().replace("=", "&#61;")), "and prints the command (HTML-escaped)");
         // A finding whose engine kept no recording has nothing to run: no command, and nothing to explain.
         Finding none = Bugs.group(design("d", List.of(sample("Q-3", 0, "write fSlotState[#] = DONE", "s"))), report).findings().get(0);
         assertNull(none.replayCommand());
