@@ -170,15 +170,19 @@ public final class Bugs {
     }
 
     /** The finding a group shows: one with a replay file, of the most systematic engine, with the shortest story. */
+    private static final Comparator<Finding> REPRESENTATIVE = Comparator
+            .comparing((Finding f) -> replayFile(f) == null)
+            .thenComparing(f -> preference(f.engine()))
+            .thenComparing(f -> f.events().size());
+
     private static Finding representative(List<Finding> same) {
-        return same.stream().min(Comparator
-                .comparing((Finding f) -> replayFile(f) == null)
-                .thenComparing(f -> preference(f.engine()))
-                .thenComparing(f -> f.events().size())).orElseThrow();
+        return same.stream().min(REPRESENTATIVE).orElseThrow();
     }
 
+    /** Findings of a group whose recordings are tried, best first, until one repeats on the controlled runtime (a failed try costs one replay). */
+    static final int SHRINK_TRIES = 3;
+
     private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
-        Finding rep = representative(same);
         Map<String, Seen> seen = new LinkedHashMap<>();
         for (Finding f : same) {
             String key = f.engine() + "\u0000" + f.scenario();
@@ -186,44 +190,53 @@ public final class Bugs {
             seen.put(key, new Seen(f.engine(), f.scenario(), s == null ? 1 : s.count() + 1));
         }
         String id = design + "/bug-" + n;
-        Path source = replayFile(rep, reportDir);
-        if (source == null || !Files.isRegularFile(source)) { // the engine kept no replay of it: nothing to run
-            return new Draft(unshrunk(rep, id, seen, null, null), null);
-        }
         // Named per design and bug: two designs (or two bugs of one design) that break one rule in one scenario keep two files.
-        Path relative = Path.of(REPLAYS, safe(design), n + "-" + rep.rule() + ".replay");
+        Path relative = Path.of(REPLAYS, safe(design), n + "-" + representative(same).rule() + ".replay");
         Path target = reportDir.resolve(relative);
-        ReplayFile original;
-        try {
-            original = ReplayFile.read(source);
-            Files.createDirectories(target.getParent());
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("warning: " + id + " (" + rep.rule() + "): no replay: " + e.getMessage());
-            return new Draft(unshrunk(rep, id, seen, null, null), null);
-        }
-        ReplayFile recorded = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
-        try {
-            Shrink.Result shrunk = Shrink.shrink(recorded);
-            shrunk.replay().write(target);
-            Violation v = shrunk.verdict().first(rep.rule()).get();
-            Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
-            return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
-                    replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
-                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
-                    cause(v, shrunk.verdict()));
-        } catch (IOException | RuntimeException e) {
-            // Not replayable here (a design not on this class path, a run that does not repeat): the engine's own account,
-            // and the command for its recording as it is, so every interleaving shown can be run (and seen not to repeat).
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + why);
+        List<Finding> recorded = same.stream().sorted(REPRESENTATIVE)
+                .filter(f -> replayFile(f, reportDir) != null && Files.isRegularFile(replayFile(f, reportDir))).limit(SHRINK_TRIES).toList();
+        Finding fallback = null; // the best finding whose recording reads, shown as recorded when none repeats
+        ReplayFile fallbackRecording = null;
+        String why = null;
+        for (Finding rep : recorded) {
             try {
-                recorded.write(target);
-            } catch (IOException io) {
-                System.err.println("warning: " + id + ": cannot keep its replay file " + target + ": " + io.getMessage());
-                return new Draft(unshrunk(rep, id, seen, null, why), null);
+                ReplayFile original = ReplayFile.read(replayFile(rep, reportDir));
+                ReplayFile recording = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+                if (fallback == null) {
+                    fallback = rep;
+                    fallbackRecording = recording;
+                }
+                Shrink.Result shrunk = Shrink.shrink(recording);
+                Files.createDirectories(target.getParent());
+                shrunk.replay().write(target);
+                Violation v = shrunk.verdict().first(rep.rule()).get();
+                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+                return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
+                        replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
+                        command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
+                        cause(v, shrunk.verdict()));
+            } catch (IOException | RuntimeException e) {
+                // Not replayable here (a design not on this class path, a run that does not repeat): the next recording.
+                why = why != null ? why : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
-            return new Draft(unshrunk(rep, id, seen, command(relative), why), null);
         }
+        if (fallback == null) { // the engines kept no readable recording of it: nothing to run
+            if (why != null) {
+                System.err.println("warning: " + id + " (" + representative(same).rule() + "): no replay: " + why);
+            }
+            return new Draft(unshrunk(representative(same), id, seen, null, null), null);
+        }
+        // None repeated: the engine's own account, and the command for its recording as it is, so every interleaving
+        // shown can be run (and seen not to repeat).
+        System.err.println("warning: " + id + " (" + fallback.rule() + ") not shrunk: " + why);
+        try {
+            Files.createDirectories(target.getParent());
+            fallbackRecording.write(target);
+        } catch (IOException io) {
+            System.err.println("warning: " + id + ": cannot keep its replay file " + target + ": " + io.getMessage());
+            return new Draft(unshrunk(fallback, id, seen, null, why), null);
+        }
+        return new Draft(unshrunk(fallback, id, seen, command(relative), why), null);
     }
 
     /** The engine's own account of a bug, its interleaving as recorded; {@code why} it was not shrunk, when it has a replay. */

@@ -194,6 +194,26 @@ class BugsTest {
         assertNull(none.notShrunk());
     }
 
+    /** When the best finding's recording does not repeat, the card is shrunk from the next one of the group that does. */
+    @Test
+    void aGroupsCardIsShrunkFromARecordingThatRepeats(@TempDir Path work, @TempDir Path report) throws Exception {
+        Finding good = engineFinding(work); // jcstress's, which repeats
+        ReplayFile recorded = ReplayFile.read(Bugs.replayFile(good));
+        Path cutFile = work.resolve("cut.replay");
+        new ReplayFile(recorded.design(), recorded.scenario(), "SLOT-5", recorded.lanes().subList(0, 2)).write(cutFile);
+        // The controlled engine's is preferred, and it does not repeat (cut short); same rule, same account: one bug.
+        Finding cut = new Finding("y", "controlled", good.scenario(), good.rule(), good.slot(), good.generation(), good.action(),
+                good.queues(), good.message(), good.events(), null, ReplayCommand.of(cutFile));
+        Finding bug = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> Bugs.group(design("attempt2-bundled-isr", List.of(cut, good)), report)).findings().get(0);
+        assertNull(bug.notShrunk(), bug.notShrunk());
+        assertEquals("jcstress", bug.engine(), "shown from the recording that repeats");
+        assertNotNull(bug.switchesAfter());
+        Path arg = ReplayCommand.fileOf(bug.replayCommand()).orElseThrow();
+        assertTrue(ReplayFile.read(report.resolve(arg)).replay(Duration.ofSeconds(20)).rules().contains("SLOT-5"));
+        assertEquals(2, bug.seen().stream().mapToLong(Results.Seen::count).sum());
+    }
+
     /** Q-2 is about a serial queue: the reports of one overlap name whichever block started second. */
     @Test
     void aSerialQueuesOverlapIsOneBugWhicheverBlockTheReportsName(@TempDir Path report) {
