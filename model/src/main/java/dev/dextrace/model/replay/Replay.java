@@ -1,6 +1,7 @@
 package dev.dextrace.model.replay;
 
 import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
 
@@ -53,8 +54,8 @@ public final class Replay {
         if (!v.describe().endsWith("\n")) {
             out.println();
         }
-        Optional<String> diverged = run.divergence(f.lanes());
         boolean again = f.expectedRule() == null ? !v.isClean() : v.rules().contains(f.expectedRule());
+        Optional<String> diverged = run.divergence(f.lanes(), followedUpTo(f, v, run.lanes().size()));
         if (diverged.isPresent()) {
             out.println("NOT REPRODUCED: the run left the recorded interleaving: " + diverged.get());
             return NOT_REPRODUCED;
@@ -63,6 +64,23 @@ public final class Replay {
         out.println(again ? "REPRODUCED " + (f.expectedRule() == null ? v.outcome() : f.expectedRule())
                 : "NOT REPRODUCED: expected " + expected + ", got " + v.outcome());
         return again ? REPRODUCED : NOT_REPRODUCED;
+    }
+
+    /**
+     * How many of the run's events must follow the recording: up to the expected rule's violating event when it broke
+     * (what comes after it may differ), else all the recorded ones. A hang's violating event is the stall noticed after
+     * {@link dev.dextrace.model.World#STALL}: how often the stuck block spun until then depends on time, so a hang must
+     * follow the recording up to the stuck block's start, its violation's event before the stall.
+     */
+    private static int followedUpTo(ReplayFile f, Verdict v, int sinceStart) {
+        List<ProtocolEvent> events = v.events().toJavaList();
+        Violation x = f.expectedRule() == null || sinceStart == 0 ? null : v.first(f.expectedRule()).getOrNull();
+        if (x == null || x.trigger() == null) {
+            return f.lanes().size();
+        }
+        List<ProtocolEvent> its = x.events().toJavaList();
+        ProtocolEvent last = Rule.HANG_1.id().equals(f.expectedRule()) && its.size() > 1 ? its.get(its.size() - 2) : x.trigger();
+        return (int) Math.max(0, last.seq() - events.get(events.size() - sinceStart).seq() + 1);
     }
 
     /** The run's events since the lanes started, one a line with its lane; the events where a rule broke are marked. */

@@ -75,11 +75,11 @@ public record ReplayFile(String design, String scenario, String expectedRule, Li
         }
 
         /**
-         * Where the run left {@code recorded}: the first event on another lane than recorded, or a run that ended
-         * before the recording did; empty when it followed the recording to its end.
+         * Where the run left {@code recorded} within its first {@code upTo} events: the first event on another lane than
+         * recorded, or a run that ended before the recording did; empty when it followed the recording that far.
          */
-        public Optional<String> divergence(List<String> recorded) {
-            for (int i = 0; i < recorded.size(); i++) {
+        public Optional<String> divergence(List<String> recorded, int upTo) {
+            for (int i = 0; i < Math.min(upTo, recorded.size()); i++) {
                 if (i >= lanes.size()) {
                     return Optional.of("the run ended after " + lanes.size() + " events; the recording has " + recorded.size());
                 }

@@ -1,5 +1,7 @@
 package dev.dextrace.model.replay;
 
+import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,29 @@ class ReplayTest {
         Ran r = replay(write(dir, new ReplayFile(found.design(), found.scenario(), "SLOT-5", other)).toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("NOT REPRODUCED: the run left the recorded interleaving: event 1 of the run was "), r.out());
+    }
+
+    /** Past the violation a run may differ from its recording (a spinning block's reads until the stall is noticed): still reproduced. */
+    @Test
+    void whatTheRunDoesAfterTheViolationNeedNotFollowTheRecording(@TempDir Path dir) throws Exception {
+        ReplayFile found = ShrinkTest.searchedRunShowing("SLOT-5");
+        List<String> longer = new ArrayList<>(found.lanes());
+        for (int i = 0; i < 5; i++) {
+            longer.add("no-such-lane");
+        }
+        Ran r = replay(write(dir, new ReplayFile(found.design(), found.scenario(), "SLOT-5", longer)).toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("REPRODUCED SLOT-5"), r.out());
+    }
+
+    /** A hang's stall is noticed after a time, so its spin's length differs from run to run: it follows the recording to the stuck block. */
+    @Test
+    void aHangReplaysThoughItsBlockSpinsADifferentNumberOfTimes(@TempDir Path dir) throws Exception {
+        ReplayFile hang = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> Exploration.explore(Scenarios.COMPLETION_RACES_SUBMISSION,
+                Catalogue.byName("spinning-process"), 0, 3, found -> found.contains("HANG-1")).first("HANG-1").orElseThrow().replay());
+        Ran r = replay(write(dir, hang).toString());
+        assertEquals(0, r.code(), r.out().lines().reduce((a, b) -> b).orElse(""));
+        assertTrue(r.out().contains("REPRODUCED HANG-1"));
     }
 
     @Test
