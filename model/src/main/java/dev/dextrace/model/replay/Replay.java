@@ -83,19 +83,48 @@ public final class Replay {
         return (int) Math.max(0, last.seq() - events.get(events.size() - sinceStart).seq() + 1);
     }
 
-    /** The run's events since the lanes started, one a line with its lane; the events where a rule broke are marked. */
+    /** Events of one step in a row shown before the rest of the row is counted. */
+    static final int SAME = 3;
+
+    /**
+     * The run's events since the lanes started, one a line under a line per lane's turn; the events where a rule broke
+     * are marked; a row of the same step (a spinning loop's reads) shows its first {@link #SAME} and how many more.
+     */
     private static void printInterleaving(Verdict v, int sinceStart, PrintStream out) {
         List<ProtocolEvent> events = v.events().toJavaList();
         List<ProtocolEvent> run = events.subList(Math.max(0, events.size() - sinceStart), events.size());
         String lane = null;
+        String step = null;
+        int inRow = 0;
+        int folded = 0;
         for (ProtocolEvent e : run) {
+            String broke = v.violations().filter(x -> x.trigger() != null && x.trigger().seq() == e.seq())
+                    .map(x -> x.rule().id()).mkString(", ");
+            String thisStep = e.lane() + "\u0000" + e.place() + "\u0000" + e.text();
+            if (thisStep.equals(step) && broke.isEmpty()) {
+                inRow++;
+            } else {
+                folded = printFolded(folded, out);
+                inRow = 1;
+            }
+            step = thisStep;
             if (!e.lane().equals(lane)) {
                 out.println("  -- " + e.lane());
                 lane = e.lane();
             }
-            String broke = v.violations().filter(x -> x.trigger() != null && x.trigger().seq() == e.seq())
-                    .map(Violation::rule).map(r -> r.id()).mkString(", ");
-            out.println("    " + e + (broke.isEmpty() ? "" : "   <-- " + broke));
+            if (inRow <= SAME) {
+                out.println("    " + e + (broke.isEmpty() ? "" : "   <-- " + broke));
+            } else {
+                folded++;
+            }
         }
+        printFolded(folded, out);
+    }
+
+    private static int printFolded(int folded, PrintStream out) {
+        if (folded > 0) {
+            out.println("    ... " + folded + " more of the same step");
+        }
+        return 0;
     }
 }

@@ -91,6 +91,8 @@ class ReplayTest {
         Ran r = replay(write(dir, hang).toString());
         assertEquals(0, r.code(), r.out().lines().reduce((a, b) -> b).orElse(""));
         assertTrue(r.out().contains("REPRODUCED HANG-1"));
+        assertTrue(r.out().lines().count() < 200, "the spin is folded: " + r.out().lines().count() + " lines");
+        assertTrue(r.out().contains(" more of the same step"), "and counted");
     }
 
     @Test
