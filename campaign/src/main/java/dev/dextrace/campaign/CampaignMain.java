@@ -434,6 +434,9 @@ public final class CampaignMain implements Callable<Integer> {
         Results merged = Bugs.group(CampaignMerge.merge(selected, inputs, shownBudget(), took, run), out); // one finding per bug
         Path page;
         try {
+            if (joined != null) {
+                Shards.dropCopies(out);
+            }
             Files.createDirectories(out);
             Path json = out.resolve("results.json");
             ResultsIO.writeCompact(merged, json);

@@ -202,7 +202,7 @@ final class Shards {
         for (Map.Entry<Integer, Path> shard : j.folders().entrySet()) {
             Path replays = shard.getValue().resolve("replays");
             if (Files.isDirectory(replays)) {
-                Folders.copyRecursively(replays, out.resolve("replays").resolve("shard-" + shard.getKey()));
+                Folders.copyRecursively(replays, out.resolve("replays").resolve(COPIES + shard.getKey()));
             }
         }
         List<CampaignMerge.EngineInput> inputs = new ArrayList<>();
@@ -239,6 +239,24 @@ final class Shards {
         return inputs;
     }
 
+    /** Where the shards' replays are copied for the join, below the report folder {@code out}. */
+    private static final String COPIES = "shard-";
+
+    /**
+     * Removes the shards' replays copied by {@link #inputs} once the joined cards have their own ({@code replays/<design>/},
+     * shrunk from these copies, or the copy itself when it could not be shrunk): the report folder keeps the cards' replays only.
+     */
+    static void dropCopies(Path out) throws IOException {
+        Path replays = out.resolve("replays");
+        if (Files.isDirectory(replays)) {
+            try (var shards = Files.list(replays)) {
+                for (Path copy : shards.filter(p -> p.getFileName().toString().startsWith(COPIES)).toList()) {
+                    Folders.deleteRecursively(copy);
+                }
+            }
+        }
+    }
+
     /** A design's entry with only {@code engine}'s part, its findings' replays pointed at the shard's copy. */
     private static Results.Design onlyEngine(Results.Design d, String engine, int shard) {
         Map<String, Results.DesignEngine> engines = new LinkedHashMap<>();
@@ -247,7 +265,7 @@ final class Shards {
         }
         List<Results.Finding> findings = d.findings().stream().filter(f -> engine.equals(f.engine())).map(f -> {
             String command = ReplayCommand.fileOf(f.replayCommand()).filter(file -> file.startsWith("replays"))
-                    .map(file -> ReplayCommand.fromReportFolder(Path.of("replays", "shard-" + shard).resolve(Path.of("replays").relativize(file))))
+                    .map(file -> ReplayCommand.fromReportFolder(Path.of("replays", COPIES + shard).resolve(Path.of("replays").relativize(file))))
                     .orElse(f.replayCommand());
             return new Results.Finding(f.id(), f.engine(), f.scenario(), f.rule(), f.slot(), f.generation(), f.action(), f.queues(),
                     f.message(), f.events(), f.lincheckTrace(), command, f.seen(), f.switchesBefore(), f.switchesAfter(), f.followsFrom());

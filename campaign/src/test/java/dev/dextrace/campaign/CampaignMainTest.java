@@ -12,10 +12,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The campaign's options, a real small campaign in a used workspace, and the detection benchmark mode end to end. */
@@ -125,6 +127,39 @@ class CampaignMainTest {
         assertEquals(List.of("Default × InterruptQueue"), design(merged, "bundled-recommended").queuePairs().overlapped(),
                 "which queues the engines overlapped, in results.json");
         assertTrue(Files.readString(dir.resolve("out/index.html")).contains("Default × InterruptQueue: on the two lanes"), "and in the report");
+    }
+
+    /**
+     * A card's command, as the report prints it, run by a real mvn from the report folder of this checkout (a folder in
+     * target/ at its root, as the campaign's own report): it compiles what it needs and shows the card's rule again.
+     * One mvn run (about 10-20 s).
+     */
+    @Test
+    void aCardsPrintedCommandReproducesItsRuleWhenRunFromTheReportFolder(@TempDir Path dir) throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assertTrue(Files.isRegularFile(root.resolve("model/pom.xml")), "runs in a module of the checkout: " + root);
+        Path out = root.resolve("target/replay-command-check");
+        Ran r = campaign("--designs", "double-complete", "--scenarios", "completion-races-submission", "--budget", "smoke",
+                "--engines", "controlled", "--work", dir.resolve("work").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        Results.Finding card = design(ResultsIO.read(out.resolve("results.json")), "double-complete").findings().get(0);
+        String command = card.replayCommand();
+        assertTrue(command.startsWith("mvn ") && command.contains(" -pl model "), command);
+        Process mvn = new ProcessBuilder("sh", "-c", command).directory(out.toFile()).redirectErrorStream(true).start();
+        Ran replayed;
+        try {
+            replayed = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+                String text = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return new Ran(mvn.waitFor(), text, "");
+            });
+        } finally {
+            mvn.descendants().forEach(ProcessHandle::destroyForcibly); // only when it hung: it has ended otherwise
+            mvn.destroyForcibly();
+        }
+        String printed = replayed.out();
+        assertEquals(0, replayed.code(), command + "\n" + printed);
+        assertTrue(printed.contains("REPRODUCED " + card.rule()), printed);
+        assertTrue(printed.contains("<-- " + card.rule()), "the interleaving, the violating event marked: " + printed);
     }
 
     private static Results.Design design(Results r, String name) {

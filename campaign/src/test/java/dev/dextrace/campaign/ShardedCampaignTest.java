@@ -1,6 +1,7 @@
 package dev.dextrace.campaign;
 
 import dev.dextrace.engine.Folders;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +63,16 @@ class ShardedCampaignTest {
         assertEquals(whole.code(), join.code(), join.out() + join.err());
         Results joined = ResultsIO.read(dir.resolve("joined/results.json"));
         assertEquals(outcome(expected), outcome(joined), "the same verdicts and rules per design and engine");
+        // The joined cards replay from the joined report's folder, as the whole campaign's do; it keeps only their files.
+        List<Path> named = joined.designs().stream().flatMap(d -> d.findings().stream())
+                .map(f -> ReplayCommand.fileOf(f.replayCommand()).orElseThrow(() -> new AssertionError(f.id() + " has no command"))).toList();
+        assertFalse(named.isEmpty());
+        for (Path file : named) {
+            assertTrue(file.startsWith("replays") && Files.isRegularFile(dir.resolve("joined").resolve(file)), file.toString());
+        }
+        try (var files = Files.walk(dir.resolve("joined/replays"))) {
+            assertEquals(named.size(), files.filter(Files::isRegularFile).count(), "no shard's copy is left");
+        }
         assertTrue(Files.exists(dir.resolve("joined/index.html")));
 
         Folders.deleteRecursively(dir.resolve("shards/shard-2"));

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 public final class Bugs {
     /** The folder of the report's replay files, relative to the report folder. */
     static final String REPLAYS = "replays";
-    /** Run from the report folder, inside target/ of a dextrace checkout. */
+    /** Run from the report folder, in target/ of the checkout or user project the campaign ran in ({@link ReplayCommand.Where}). */
     static final String REPLAY_COMMAND = ReplayCommand.FROM_REPORT_FOLDER;
     /** The events a card draws in its lanes; the rest of the story is folded. */
     static final int KEY_EVENTS = 10;
@@ -69,7 +69,7 @@ public final class Bugs {
         }
         Map<String, List<Finding>> byBug = new LinkedHashMap<>();
         byAccount.forEach((account, same) -> {
-            String line = driverLine(representative(same));
+            String line = driverLine(representative(same), reportDir);
             byBug.computeIfAbsent(line == null ? account : same.get(0).rule() + " " + line, k -> new ArrayList<>()).addAll(same);
         });
         List<Finding> bugs = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class Bugs {
                     : bugs.stream().filter(c -> c.rule().equals(rule)).map(Finding::id).findFirst().orElse(null);
             return cause == null ? b : new Finding(b.id(), b.engine(), b.scenario(), b.rule(), b.slot(), b.generation(), b.action(),
                     b.queues(), b.message(), b.events(), b.lincheckTrace(), b.replayCommand(), b.seen(), b.switchesBefore(),
-                    b.switchesAfter(), cause);
+                    b.switchesAfter(), cause, b.notShrunk());
         });
         return new Design(design.name(), design.description(), design.declared(), design.expectedRules(),
                 design.foundRules(), design.verdict(), design.engines(), bugs, design.queuePairs());
@@ -105,8 +105,8 @@ public final class Bugs {
      * The driver code a finding is about: its replay, run once in sources mode, names the driver's line of the
      * violating event; without a replay that shows the rule (or a line), the engine's own account says it.
      */
-    static String driverLine(Finding f) {
-        Path file = replayFile(f);
+    static String driverLine(Finding f, Path reportDir) {
+        Path file = replayFile(f, reportDir);
         if (file != null && Files.isRegularFile(file)) {
             try {
                 ReplayFile r = ReplayFile.read(file);
@@ -134,10 +134,18 @@ public final class Bugs {
         if (trigger.source() != null) {
             return trigger.source();
         }
+        if (ABOUT_A_QUEUE.contains(f.rule())) {
+            // The bug is the queue that runs blocks at once; which two of its blocks overlapped (the message names one)
+            // changes from run to run and engine to engine, and neither block start has a driver line.
+            return "serial queue " + trigger.lane();
+        }
         // The monitor's message names the code (the variable and both lines of a race); the trigger may be
         // only the event that was current when a plain field access was seen (a Process call's return).
         return account(f.message() != null ? f.message() : trigger.text());
     }
+
+    /** Rules about a queue as a whole, whose violating event is a block starting on it (not a driver line). */
+    private static final Set<String> ABOUT_A_QUEUE = Set.of(Rule.Q_2.id());
 
     /**
      * A text without what changes from run to run: numbers, lists of them (a Process call's slots: "Process(0,1)"
@@ -162,15 +170,19 @@ public final class Bugs {
     }
 
     /** The finding a group shows: one with a replay file, of the most systematic engine, with the shortest story. */
+    private static final Comparator<Finding> REPRESENTATIVE = Comparator
+            .comparing((Finding f) -> replayFile(f) == null)
+            .thenComparing(f -> preference(f.engine()))
+            .thenComparing(f -> f.events().size());
+
     private static Finding representative(List<Finding> same) {
-        return same.stream().min(Comparator
-                .comparing((Finding f) -> replayFile(f) == null)
-                .thenComparing(f -> preference(f.engine()))
-                .thenComparing(f -> f.events().size())).orElseThrow();
+        return same.stream().min(REPRESENTATIVE).orElseThrow();
     }
 
+    /** Findings of a group whose recordings are tried, best first, until one repeats on the controlled runtime (a failed try costs one replay). */
+    static final int SHRINK_TRIES = 3;
+
     private static Draft bug(String design, List<Finding> same, int n, Path reportDir) {
-        Finding rep = representative(same);
         Map<String, Seen> seen = new LinkedHashMap<>();
         for (Finding f : same) {
             String key = f.engine() + "\u0000" + f.scenario();
@@ -178,30 +190,60 @@ public final class Bugs {
             seen.put(key, new Seen(f.engine(), f.scenario(), s == null ? 1 : s.count() + 1));
         }
         String id = design + "/bug-" + n;
-        Path source = replayFile(rep);
-        if (source == null || !Files.isRegularFile(source)) {
-            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
-                    List.copyOf(seen.values()), null, null), null);
+        // Named per design and bug: two designs (or two bugs of one design) that break one rule in one scenario keep two files.
+        Path relative = Path.of(REPLAYS, safe(design), n + "-" + representative(same).rule() + ".replay");
+        Path target = reportDir.resolve(relative);
+        List<Finding> recorded = same.stream().sorted(REPRESENTATIVE)
+                .filter(f -> replayFile(f, reportDir) != null && Files.isRegularFile(replayFile(f, reportDir))).limit(SHRINK_TRIES).toList();
+        Finding fallback = null; // the best finding whose recording reads, shown as recorded when none repeats
+        ReplayFile fallbackRecording = null;
+        String why = null;
+        for (Finding rep : recorded) {
+            try {
+                ReplayFile original = ReplayFile.read(replayFile(rep, reportDir));
+                ReplayFile recording = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+                if (fallback == null) {
+                    fallback = rep;
+                    fallbackRecording = recording;
+                }
+                Shrink.Result shrunk = Shrink.shrink(recording);
+                Files.createDirectories(target.getParent());
+                shrunk.replay().write(target);
+                Violation v = shrunk.verdict().first(rep.rule()).get();
+                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+                return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
+                        replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
+                        command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
+                        cause(v, shrunk.verdict()));
+            } catch (IOException | RuntimeException e) {
+                // Not replayable here (a design not on this class path, a run that does not repeat): the next recording.
+                why = why != null ? why : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
         }
-        Path relative = Path.of(REPLAYS, safe(design), n + "-" + rep.rule() + ".replay");
+        if (fallback == null) { // the engines kept no readable recording of it: nothing to run
+            if (why != null) {
+                System.err.println("warning: " + id + " (" + representative(same).rule() + "): no replay: " + why);
+            }
+            return new Draft(unshrunk(representative(same), id, seen, null, null), null);
+        }
+        // None repeated: the engine's own account, and the command for its recording as it is, so every interleaving
+        // shown can be run (and seen not to repeat).
+        System.err.println("warning: " + id + " (" + fallback.rule() + ") not shrunk: " + why);
         try {
-            ReplayFile original = ReplayFile.read(source);
-            ReplayFile toShrink = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
-            Shrink.Result shrunk = Shrink.shrink(toShrink);
-            Files.createDirectories(reportDir.resolve(relative).getParent());
-            shrunk.replay().write(reportDir.resolve(relative));
-            Violation v = shrunk.verdict().first(rep.rule()).get();
-            Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
-            return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
-                    replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
-                    command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),
-                    cause(v, shrunk.verdict()));
-        } catch (IOException | RuntimeException e) {
-            // Not replayable here (a design not on this class path, a run that does not repeat): the engine's own account, no command.
-            System.err.println("warning: " + id + " (" + rep.rule() + ") not shrunk: " + e.getMessage());
-            return new Draft(with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), null,
-                    List.copyOf(seen.values()), null, null), null);
+            Files.createDirectories(target.getParent());
+            fallbackRecording.write(target);
+        } catch (IOException io) {
+            System.err.println("warning: " + id + ": cannot keep its replay file " + target + ": " + io.getMessage());
+            return new Draft(unshrunk(fallback, id, seen, null, why), null);
         }
+        return new Draft(unshrunk(fallback, id, seen, command(relative), why), null);
+    }
+
+    /** The engine's own account of a bug, its interleaving as recorded; {@code why} it was not shrunk, when it has a replay. */
+    private static Finding unshrunk(Finding rep, String id, Map<String, Seen> seen, String command, String why) {
+        Finding f = with(rep, id, latest(rep.events()), rep.slot(), rep.generation(), rep.action(), rep.queues(), rep.message(), command,
+                List.copyOf(seen.values()), null, null);
+        return why == null ? f : withNotShrunk(f, why);
     }
 
     private static void deleteReplay(Finding bug, Path reportDir) {
@@ -249,7 +291,12 @@ public final class Bugs {
         }
         return new Finding(bug.id(), bug.engine(), bug.scenario(), bug.rule(), bug.slot(), bug.generation(), bug.action(), bug.queues(),
                 bug.message(), bug.events(), bug.lincheckTrace(), bug.replayCommand(), List.copyOf(seen.values()),
-                bug.switchesBefore(), bug.switchesAfter(), bug.followsFrom());
+                bug.switchesBefore(), bug.switchesAfter(), bug.followsFrom(), bug.notShrunk());
+    }
+
+    private static Finding withNotShrunk(Finding f, String why) {
+        return new Finding(f.id(), f.engine(), f.scenario(), f.rule(), f.slot(), f.generation(), f.action(), f.queues(), f.message(),
+                f.events(), f.lincheckTrace(), f.replayCommand(), f.seen(), f.switchesBefore(), f.switchesAfter(), f.followsFrom(), why);
     }
 
     private static Finding with(Finding rep, String id, List<Event> events, Integer slot, Integer generation, String action,
@@ -345,6 +392,12 @@ public final class Bugs {
     /** The replay file an engine's command names (engines write absolute paths under target/). */
     static Path replayFile(Finding f) {
         return ReplayCommand.fileOf(f.replayCommand()).orElse(null);
+    }
+
+    /** The file a finding's command names, a relative one (a joined shard's copy) taken from the report folder. */
+    static Path replayFile(Finding f, Path reportDir) {
+        Path file = replayFile(f);
+        return file == null || file.isAbsolute() ? file : reportDir.resolve(file);
     }
 
     /** The replay files {@code results}' cards name, copied from one report folder into another: a report stands on its own. */

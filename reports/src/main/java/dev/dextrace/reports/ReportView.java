@@ -5,6 +5,7 @@ import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.results.ReportInputException;
 
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.results.Results.Design;
 import dev.dextrace.model.results.Results.DesignEngine;
 import dev.dextrace.model.results.Results.EngineRun;
@@ -47,7 +48,9 @@ public record ReportView(
 
     /** The replay command with a placeholder for the file: printed once, each card's file listed under it. */
     public String replayCommandTemplate() {
-        return Bugs.REPLAY_COMMAND + "<replay file>";
+        // As the cards print it (the results may come from another kind of project than this JVM's).
+        return allFindings.stream().filter(f -> f.replayFile() != null).findFirst()
+                .map(f -> ReplayCommand.prefixOf(f.replayCommand())).orElse(Bugs.REPLAY_COMMAND) + "<replay file>";
     }
 
     /**
@@ -134,8 +137,8 @@ public record ReportView(
 
         /** The report's own replay file of this card, relative to the report folder; null when it has none. */
         public String replayFile() {
-            return replayCommand != null && replayCommand.startsWith(Bugs.REPLAY_COMMAND)
-                    ? replayCommand.substring(Bugs.REPLAY_COMMAND.length()) : null;
+            return ReplayCommand.fileOf(replayCommand).filter(file -> !file.isAbsolute())
+                    .map(file -> file.toString().replace('\\', '/')).orElse(null);
         }
     }
 
@@ -412,8 +415,10 @@ public record ReportView(
                         e.getValue().stream().map(s -> orNone(s.scenario()) + " " + count(s.count())).collect(Collectors.joining(", ")),
                         count(e.getValue().stream().mapToLong(Results.Seen::count).sum()), firstSeen(design, e.getKey(), rule)))
                 .toList();
-        String shrink = finding.switchesBefore() == null ? null
-                : finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
+        String shrink = finding.notShrunk() != null ? "as the engine recorded it, not shrunk (" + finding.notShrunk() + ")"
+                + (finding.replayCommand() == null ? "" : "; the command replays that recording")
+                : finding.switchesBefore() == null ? null
+                : "minimal, " + finding.switchesAfter() + " context switch" + (finding.switchesAfter() == 1 ? "" : "es")
                 + " (shrunk from " + finding.switchesBefore() + ": " + (finding.switchesBefore() - finding.switchesAfter()) + " removed)";
         return new FindingView(anchor, orNone(finding.id()), finding.rule(), rule.meaning(), rule.consequence(),
                 finding.engine(), orNone(finding.scenario()), shown(finding.slot()), shown(finding.generation()),

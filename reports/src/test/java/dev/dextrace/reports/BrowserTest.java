@@ -115,7 +115,7 @@ class BrowserTest {
             assertTrue(card.findElements(By.cssSelector("span.src")).stream().filter(WebElement::isDisplayed)
                     .anyMatch(s -> s.getText().startsWith("Attempt2BundledIsr.java:")), "source lines beside the events");
             assertTrue(card.findElement(By.cssSelector(".consequence")).getText().contains("On a Mac"));
-            assertTrue(card.findElement(By.cssSelector("div.cmd code")).getText().contains("-Dexec.args=replays/"));
+            assertTrue(card.findElement(By.cssSelector("div.cmd code")).getText().contains("-D" + dev.dextrace.model.replay.ReplayCommand.PROPERTY + "=replays/"));
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve("bug-card.png"), card.getScreenshotAs(OutputType.BYTES));
             assertEquals(List.of(), errors(browser), "console errors");

@@ -1,10 +1,13 @@
 package dev.dextrace.reports;
 
 import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.replay.Exploration;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.replay.Shrink;
 import dev.dextrace.model.results.Grading;
+import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.Results.Design;
 import dev.dextrace.model.results.Results.Event;
@@ -30,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BugsTest {
-    private static final String ENGINE_COMMAND = "mvn -B -q -pl model exec:java -Dexec.mainClass=dev.dextrace.model.replay.Replay -Dexec.args=";
 
     /** A jcstress-like sample: the same racing write, on a slot that differs from sample to sample. */
     private static Finding sample(String rule, int slot, String text, String scenario) {
@@ -83,7 +85,7 @@ class BugsTest {
         Path file = work.resolve("attempt2-bundled-isr").resolve("sample.replay").toAbsolutePath();
         Files.createDirectories(file.getParent());
         found.replay().write(file);
-        return Grading.finding("x", "jcstress", s.name(), found.verdict().first("SLOT-5").get(), null, ENGINE_COMMAND + file);
+        return Grading.finding("x", "jcstress", s.name(), found.verdict().first("SLOT-5").get(), null, ReplayCommand.of(file));
     }
 
     @Test
@@ -131,7 +133,7 @@ class BugsTest {
                 Path file = work.resolve(name).resolve(found.rule() + ".replay").toAbsolutePath();
                 Files.createDirectories(file.getParent());
                 found.replay().write(file);
-                findings.add(Grading.finding("x", "controlled", s.name(), found.verdict().first(found.rule()).get(), null, ENGINE_COMMAND + file));
+                findings.add(Grading.finding("x", "controlled", s.name(), found.verdict().first(found.rule()).get(), null, ReplayCommand.of(file)));
             }
             assertFalse(findings.isEmpty(), name + " breaks a rule in " + s.name());
             designs.add(design(name, findings));
@@ -139,10 +141,13 @@ class BugsTest {
         Results grouped = assertTimeoutPreemptively(Duration.ofMinutes(3),
                 () -> Bugs.group(new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), designs), report));
         int cards = 0;
+        java.util.Set<Path> named = new java.util.HashSet<>();
         for (Design d : grouped.designs()) {
             for (Finding bug : d.findings()) {
                 assertNotNull(bug.replayCommand(), bug.id());
                 Path arg = Path.of(bug.replayCommand().substring(Bugs.REPLAY_COMMAND.length()));
+                assertEquals(Path.of(Bugs.REPLAYS, d.name()), arg.getParent(), "named per design: " + arg);
+                assertTrue(named.add(arg), "two cards share " + arg);
                 assertTrue(ReplayFile.read(report.resolve(arg)).replay(Duration.ofSeconds(20)).rules().contains(bug.rule()),
                         bug.id() + " replays " + bug.rule());
                 assertTrue(bug.switchesAfter() <= bug.switchesBefore(), bug.id() + ": " + bug.switchesAfter() + " > " + bug.switchesBefore());
@@ -151,6 +156,108 @@ class BugsTest {
         }
         try (var files = Files.walk(report.resolve(Bugs.REPLAYS))) {
             assertEquals(cards, files.filter(Files::isRegularFile).count(), "one replay per card, no other");
+        }
+    }
+
+    /**
+     * A recording the controlled runtime does not repeat (here: a real-thread run's order, cut short) is not shrunk; its card
+     * still carries the command for the recording as it is, and says why it was not shrunk.
+     */
+    @Test
+    void aCardWhoseRecordingDoesNotRepeatCarriesItsCommandAndSaysWhyItWasNotShrunk(@TempDir Path work, @TempDir Path report) throws Exception {
+        Finding raw = engineFinding(work);
+        Path file = Bugs.replayFile(raw);
+        ReplayFile recorded = ReplayFile.read(file);
+        ReplayFile cut = new ReplayFile(recorded.design(), recorded.scenario(), "SLOT-5", recorded.lanes().subList(0, 2));
+        assertFalse(cut.replay(Duration.ofSeconds(20)).rules().contains("SLOT-5"), "the cut recording runs to completion without SLOT-5");
+        cut.write(file);
+        Finding bug = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> Bugs.group(design("attempt2-bundled-isr", List.of(raw)), report)).findings().get(0);
+        assertNotNull(bug.replayCommand(), "every interleaving shown has its command");
+        Path arg = ReplayCommand.fileOf(bug.replayCommand()).orElseThrow();
+        assertFalse(arg.isAbsolute(), arg.toString());
+        assertEquals(cut, ReplayFile.read(report.resolve(arg)), "the command replays the recording as the engine kept it");
+        assertNotNull(bug.notShrunk());
+        assertTrue(bug.notShrunk().contains("does not show SLOT-5"), bug.notShrunk());
+        assertNull(bug.switchesAfter(), "no shrinking claimed");
+        assertEquals(raw.events().subList(Math.max(0, raw.events().size() - Bugs.UNSHRUNK_EVENTS), raw.events().size()), bug.events(),
+                "the engine's own story, its latest events");
+        Results results = new Results(1, "2026-11-30T00:00:00Z", 1L, Map.of(), null, Map.of(), List.of(design("attempt2-bundled-isr", List.of(bug))));
+        Path json = report.resolve("results.json");
+        ResultsIO.writeCompact(results, json);
+        String page = Files.readString(ReportRenderer.write(results, json, report));
+        assertTrue(page.contains("as the engine recorded it, not shrunk (") && page.contains("the command replays that recording"), "the card says so");
+        assertTrue(page.contains(bug.replayCommand().replace("=", "&#61;")), "and prints the command (HTML-escaped)");
+        // A finding whose engine kept no recording has nothing to run: no command, and nothing to explain.
+        Finding none = Bugs.group(design("d", List.of(sample("Q-3", 0, "write fSlotState[#] = DONE", "s"))), report).findings().get(0);
+        assertNull(none.replayCommand());
+        assertNull(none.notShrunk());
+    }
+
+    /** When the best finding's recording does not repeat, the card is shrunk from the next one of the group that does. */
+    @Test
+    void aGroupsCardIsShrunkFromARecordingThatRepeats(@TempDir Path work, @TempDir Path report) throws Exception {
+        Finding good = engineFinding(work); // jcstress's, which repeats
+        ReplayFile recorded = ReplayFile.read(Bugs.replayFile(good));
+        Path cutFile = work.resolve("cut.replay");
+        new ReplayFile(recorded.design(), recorded.scenario(), "SLOT-5", recorded.lanes().subList(0, 2)).write(cutFile);
+        // The controlled engine's is preferred, and it does not repeat (cut short); same rule, same account: one bug.
+        Finding cut = new Finding("y", "controlled", good.scenario(), good.rule(), good.slot(), good.generation(), good.action(),
+                good.queues(), good.message(), good.events(), null, ReplayCommand.of(cutFile));
+        Finding bug = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> Bugs.group(design("attempt2-bundled-isr", List.of(cut, good)), report)).findings().get(0);
+        assertNull(bug.notShrunk(), bug.notShrunk());
+        assertEquals("jcstress", bug.engine(), "shown from the recording that repeats");
+        assertNotNull(bug.switchesAfter());
+        Path arg = ReplayCommand.fileOf(bug.replayCommand()).orElseThrow();
+        assertTrue(ReplayFile.read(report.resolve(arg)).replay(Duration.ofSeconds(20)).rules().contains("SLOT-5"));
+        assertEquals(2, bug.seen().stream().mapToLong(Results.Seen::count).sum());
+    }
+
+    /** Q-2 is about a serial queue: the reports of one overlap name whichever block started second. */
+    @Test
+    void aSerialQueuesOverlapIsOneBugWhicheverBlockTheReportsName(@TempDir Path report) {
+        Design grouped = Bugs.group(design("d", List.of(overlap("Default", "concurrent block"), overlap("Default", "Process(0)"),
+                overlap("Default", "UserAbortTaskRequest(target 0, tag 1)"), overlap("InterruptQueue", "InterruptOccurred"))), report);
+        assertEquals(2, grouped.findings().size(), "Default's overlap once, the interrupt queue's apart: " + grouped.findings());
+        assertEquals(3, grouped.findings().get(0).seen().stream().mapToLong(Results.Seen::count).sum());
+    }
+
+    private static Finding overlap(String queue, String block) {
+        return new Finding(null, "jcstress", "s", "Q-2", null, null, null, List.of(queue, "kernel"),
+                "a block of serial queue " + queue + " (" + block + ") started while another block of it was running",
+                List.of(new Event(1, "kernel", "sync to " + queue + " (UserInitializeController)", false),
+                        new Event(2, queue, block, true)), null, null);
+    }
+
+    /**
+     * On the catalogue's own findings (a short controlled search of every design in every scenario, and for
+     * concurrent-fanout also seeded runs, whose Q-2 reports name different blocks as jcstress's do): concurrent-fanout's
+     * Q-2 is one card; no other design's findings merge beyond what the engines' own accounts (the rule and the message
+     * without numbers) already made one.
+     */
+    @Test
+    void onTheCataloguesFindingsOnlyAQueuesOverlapsMerge(@TempDir Path report) {
+        for (DesignEntry d : Catalogue.all()) {
+            List<Finding> findings = new ArrayList<>();
+            for (Scenario s : Scenarios.forDesign(d)) {
+                Exploration.explore(s, d, 4, 40, rules -> false).firstByRule().values().forEach(found ->
+                        findings.add(Grading.finding(null, "controlled", s.name(), found.verdict().first(found.rule()).get(), null, null)));
+                for (int seed = 0; d.name().equals("concurrent-fanout") && seed < 10; seed++) {
+                    var v = s.load(s.builder(d).twoLanes().controlled(Strategy.seeded(seed))).run(Duration.ofSeconds(20));
+                    v.first("Q-2").forEach(q2 -> findings.add(Grading.finding(null, "controlled", s.name(), q2, null, null)));
+                }
+            }
+            Design grouped = Bugs.group(design(d.name(), findings), report);
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            findings.forEach(f -> accounts.add(f.rule() + " " + Bugs.account(f.message())));
+            if (d.name().equals("concurrent-fanout")) {
+                long q2 = findings.stream().filter(f -> f.rule().equals("Q-2")).map(f -> Bugs.account(f.message())).distinct().count();
+                assertTrue(q2 >= 2, "its Q-2 reports name different blocks: " + accounts);
+                assertEquals(1, grouped.findings().stream().filter(f -> f.rule().equals("Q-2")).count(), grouped.findings()::toString);
+            } else {
+                assertEquals(accounts.size(), grouped.findings().size(), d.name() + ": " + accounts);
+            }
         }
     }
 

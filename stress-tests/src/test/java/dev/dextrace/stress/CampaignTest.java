@@ -2,6 +2,7 @@ package dev.dextrace.stress;
 
 import dev.dextrace.engine.Budget;
 import dev.dextrace.engine.EngineMain;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.Results;
@@ -57,12 +58,12 @@ class CampaignTest {
         for (Results.Finding f : good.findings()) {
             assertEquals("SLOT-4", f.rule());
             assertTrue(f.events().stream().anyMatch(Results.Event::violation));
-            String replay = f.replayCommand().substring(f.replayCommand().indexOf("-Dexec.args=") + "-Dexec.args=".length());
-            assertEquals(MislabelledDoubleComplete.class.getSuperclass().getName(), ReplayFile.read(Path.of(replay)).design());
+            Path replay = ReplayCommand.fileOf(f.replayCommand()).orElseThrow();
+            assertEquals(MislabelledDoubleComplete.class.getSuperclass().getName(), ReplayFile.read(replay).design());
         }
         // what jcstress cannot do: the recorded interleaving of a finding re-executes on the controlled runtime
         String first = good.findings().get(0).replayCommand();
-        ReplayFile recorded = ReplayFile.read(Path.of(first.substring(first.indexOf("-Dexec.args=") + "-Dexec.args=".length())));
+        ReplayFile recorded = ReplayFile.read(ReplayCommand.fileOf(first).orElseThrow());
         assertTrue(recorded.replay(java.time.Duration.ofSeconds(20)).rules().contains("SLOT-4"), "the jcstress finding replays");
         assertTrue(Files.exists(out.resolve("jcstress-html").resolve("double-complete").resolve("index.html")));
 

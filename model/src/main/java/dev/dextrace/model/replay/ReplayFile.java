@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A recorded interleaving that the controlled runtime can re-execute: the design, the scenario, the
@@ -55,10 +56,39 @@ public record ReplayFile(String design, String scenario, String expectedRule, Li
 
     /** Re-executes the interleaving on the controlled runtime, with the same two lanes. */
     public Verdict replay(Duration timeout) {
+        return run(timeout).verdict();
+    }
+
+    /** Re-executes the interleaving, keeping the lane each event of the run took (to tell whether it followed the recording). */
+    public Replayed run(Duration timeout) {
         DesignEntry d = designEntry();
         Scenario s = Scenarios.byName(scenario);
         World w = s.load(s.builder(d).twoLanes().controlled(Strategy.followLanes(lanes)));
-        return w.run(timeout);
+        Verdict v = w.run(timeout);
+        return new Replayed(v, w.lanesSinceStart(v));
+    }
+
+    /** A replay's run: its verdict and the lane of each event since the lanes started. */
+    public record Replayed(Verdict verdict, List<String> lanes) {
+        public Replayed {
+            lanes = List.copyOf(lanes);
+        }
+
+        /**
+         * Where the run left {@code recorded} within its first {@code upTo} events: the first event on another lane than
+         * recorded, or a run that ended before the recording did; empty when it followed the recording that far.
+         */
+        public Optional<String> divergence(List<String> recorded, int upTo) {
+            for (int i = 0; i < Math.min(upTo, recorded.size()); i++) {
+                if (i >= lanes.size()) {
+                    return Optional.of("the run ended after " + lanes.size() + " events; the recording has " + recorded.size());
+                }
+                if (!lanes.get(i).equals(recorded.get(i))) {
+                    return Optional.of("event " + (i + 1) + " of the run was " + lanes.get(i) + "'s; the recording has " + recorded.get(i) + "'s");
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public void write(Path file) throws IOException {

@@ -196,7 +196,8 @@ public record Results(
             List<Seen> seen,
             Integer switchesBefore,
             Integer switchesAfter,
-            String followsFrom) {
+            String followsFrom,
+            String notShrunk) {
         public Finding {
             required(engine, "engine");
             rule = ruleIds(List.of(required(rule, "rule")), "rule").get(0);
@@ -210,6 +211,14 @@ public record Results(
                        List<String> queues, String message, List<Event> events, String lincheckTrace, String replayCommand) {
             this(id, engine, scenario, rule, slot, generation, action, queues, message, events, lincheckTrace, replayCommand,
                     null, null, null, null);
+        }
+
+        /** A bug as {@code Bugs} groups it, its interleaving shrunk (or with no replay to shrink). */
+        public Finding(String id, String engine, String scenario, String rule, Integer slot, Integer generation, String action,
+                       List<String> queues, String message, List<Event> events, String lincheckTrace, String replayCommand,
+                       List<Seen> seen, Integer switchesBefore, Integer switchesAfter, String followsFrom) {
+            this(id, engine, scenario, rule, slot, generation, action, queues, message, events, lincheckTrace, replayCommand,
+                    seen, switchesBefore, switchesAfter, followsFrom, null);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Verdict;
+import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
@@ -51,7 +52,7 @@ class SampleRecorderTest {
             assertEquals("SLOT-4", f.rule());
             assertFalse(f.events().isEmpty());
             assertEquals(1, f.events().stream().filter(Results.Event::violation).count(), "the violating event is marked");
-            Path replay = Path.of(f.replayCommand().substring(f.replayCommand().indexOf("-Dexec.args=") + "-Dexec.args=".length()));
+            Path replay = ReplayCommand.fileOf(f.replayCommand()).orElseThrow();
             assertEquals("SLOT-4", ReplayFile.read(replay).expectedRule());
         }
     }
