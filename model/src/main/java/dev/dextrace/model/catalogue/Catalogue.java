@@ -23,7 +23,8 @@ public final class Catalogue {
             Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class,
             ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
             SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class,
-            PlainLockedOwnTags.class
+            PlainLockedOwnTags.class, LegacyLockedInterruptQueue.class, LegacyAbortStillCompleted.class,
+            LegacyStopIgnoresIo.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

@@ -112,11 +112,11 @@ public final class Framework {
     // ---------------------------------------------------------------- faults of the kernel's own (PROTOCOL.md §9)
 
     /**
-     * The kernel sends task-management function {@code f} about the command in slot {@code slot} (once
-     * that slot's submit call returned), e.g. {@code UserAbortTaskRequest} with the command's tag.
+     * The kernel sends task-management function {@code f} about the command in slot {@code slot} (a pool
+     * task on the legacy path; once its submit call returned), e.g. {@code UserAbortTaskRequest} with the
+     * command's tag.
      *
      * @throws IllegalArgumentException for a slot outside 0..N-1
-     * @throws IllegalStateException    on the legacy path
      */
     public void taskManagement(TaskManagementFunction f, int slot) {
         taskManagement.send(f, slot);
@@ -178,9 +178,9 @@ public final class Framework {
         return timeouts.postDue(Long.MAX_VALUE);
     }
 
-    /** The kernel's timer for slot s fires now (scripts call this to race a completion). */
+    /** The kernel's timer for slot s (a pool task on the legacy path) fires now (scripts call this to race a completion). */
     public void fireTimeout(int slot) {
-        timeouts.fire(pool.slot("slot", slot));
+        timeouts.fire(pool.bundled ? pool.slot("slot", slot) : pool.task("slot", slot));
     }
 
     // ---------------------------------------------------------------- the dext's bookkeeping asks

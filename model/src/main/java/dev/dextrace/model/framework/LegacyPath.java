@@ -55,6 +55,7 @@ final class LegacyPath {
         int gen = t.generation + 1;
         dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.TASK, t.index, gen, d.commandName(), Optional.of(t.action.label())), e -> {
                     t.generation = gen;
+                    t.command = d;
                     t.outstanding = true;
                     t.issueSeq = e.seq();
                     t.deadlineNanos = System.nanoTime() + c.timeoutMillis() * 1_000_000L;
@@ -91,6 +92,7 @@ final class LegacyPath {
         } else {
             q.runSync(label, t.action, call);
         }
+        t.callReturnedGeneration = gen;
         if (!replied[0]) {
             dk.event(new Payload.NoReply(t.index, gen, t.action.label()));
             return;
@@ -179,7 +181,8 @@ final class LegacyPath {
         if (t.timedOutGeneration == gen) {
             return Optional.of("late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped");
         }
-        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", Subject.slot(t.index, gen).withAction(completion.label()), e);
+        String how = t.abortedGeneration == gen ? " completed after the dext answered its abort FUNCTION_COMPLETE" : " completed twice";
+        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + how, Subject.slot(t.index, gen).withAction(completion.label()), e);
         return Optional.of("task " + t.index + " was already completed");
     }
 
