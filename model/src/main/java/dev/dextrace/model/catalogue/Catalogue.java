@@ -24,7 +24,7 @@ public final class Catalogue {
             ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
             SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class,
             PlainLockedOwnTags.class, LegacyLockedInterruptQueue.class, LegacyAbortStillCompleted.class,
-            LegacyStopIgnoresIo.class
+            LegacyStopIgnoresIo.class, TaskSetFullResendLost.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

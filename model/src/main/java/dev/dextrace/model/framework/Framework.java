@@ -37,8 +37,9 @@ public final class Framework {
         this.kernel = new KernelWorkLoop(dk, this::timeoutDue, this::postDueTimeouts);
         Runnable issueMore = this::issueMore;
         this.timeouts = new Timeouts(pool, hba, kernel, issueMore);
-        this.bundledCompletion = new BundledCompletion(pool, kernel, issueMore);
-        this.legacy = new LegacyPath(pool, dext, routing, bundledCompletion, issueMore);
+        Resends resends = this::resend;
+        this.bundledCompletion = new BundledCompletion(pool, kernel, issueMore, resends);
+        this.legacy = new LegacyPath(pool, dext, routing, bundledCompletion, issueMore, resends);
         SubmitReturns submits = new SubmitReturns(pool, kernel);
         this.issuing = new Issuing(pool, dext, routing, legacy, kernel, submits);
         this.boot = new Boot(pool, dext, defaultQueue, checks);
@@ -57,6 +58,10 @@ public final class Framework {
 
     private void issueMore() {
         issuing.pump();
+    }
+
+    private boolean resend(TaskData command, int completionStatus, int serviceResponse) {
+        return issuing.resend(command, completionStatus, serviceResponse);
     }
 
     public DriverKit driverKit() {
