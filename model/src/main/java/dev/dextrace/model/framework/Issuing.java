@@ -83,8 +83,9 @@ final class Issuing {
     }
 
     /**
-     * A counted completion answered TASK_COMPLETE with TASK_SET_FULL: the kernel puts the command back,
-     * first in line, while it has resends left (PROTOCOL.md §9). True if it did.
+     * A counted completion answered TASK_COMPLETE with TASK_SET_FULL: the kernel puts the command back in
+     * line, while it has resends left (PROTOCOL.md §9). True if it did. At the tail: only the pumping
+     * thread takes from the head, so another thread's completion must not push there.
      */
     boolean resend(TaskData d, int completionStatus, int serviceResponse) {
         if (d == null || completionStatus != SCSITaskStatus.kSCSITaskStatus_TASK_SET_FULL
@@ -98,7 +99,7 @@ final class Issuing {
         resendsOfTag.put(d.fTaskTagIdentifier(), n);
         Command c = new Command(d.fTargetID(), java.util.Arrays.copyOf(d.fCommandDescriptorBlock(), d.fCommandSize()),
                 d.fRequestedTransferCount(), d.fTransferDirection(), d.fTimeoutInMilliSec());
-        requests.addFirst(new Request(null, List.of(c), d.fTaskTagIdentifier(), n));
+        requests.add(new Request(null, List.of(c), d.fTaskTagIdentifier(), n));
         return true;
     }
 

@@ -2,7 +2,7 @@ package dev.dextrace.model.framework;
 
 /**
  * The kernel's resend queue for TASK_SET_FULL (PROTOCOL.md §9): a command the dext completed with
- * TASK_COMPLETE and TASK_SET_FULL goes back in line for the next free slot or pool task, up to
+ * TASK_COMPLETE and TASK_SET_FULL goes back in line for a free slot or pool task, up to
  * {@link FrameworkConfig#taskSetFullResends()} times, instead of finishing its I/O.
  */
 @FunctionalInterface
