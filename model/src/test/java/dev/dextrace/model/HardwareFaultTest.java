@@ -28,7 +28,7 @@ class HardwareFaultTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bundled-recommended", "plain-locked-fault-tolerant"})
+    @ValueSource(strings = {"bundled-recommended", "plain-locked-fault-tolerant", "plain-locked-own-tags"})
     void aLostInterruptIsTimedOutAndItsLateCompletionDropped(String design) {
         Verdict v = run(design, HbaFault.LOST_INTERRUPT, HbaFault.GOOD);
         assertTrue(v.isClean(), v::describe);

@@ -22,7 +22,9 @@ public final class Catalogue {
             SpinningProcess.class, IOLockAbbaDeadlock.class, ThrowingInterruptHandler.class,
             Attempt2PlainArray.class, PendingListUnlocked.class, BundledPlainLocked.class,
             ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
-            SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class
+            SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class,
+            PlainLockedOwnTags.class, LegacyLockedInterruptQueue.class, LegacyAbortStillCompleted.class,
+            LegacyStopIgnoresIo.class, TaskSetFullResendLost.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

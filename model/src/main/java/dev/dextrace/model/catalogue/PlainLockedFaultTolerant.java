@@ -68,8 +68,9 @@ public class PlainLockedFaultTolerant extends CatalogueDriver {
             completion.retain();
             IOLock.IOLockLock(fLock);
             fActionForSlot[slot] = completion;
+            int tag = tagFor(slot);
             IOLock.IOLockUnlock(fLock);
-            GetProvider().start(slot, bytes); // may complete before it returns
+            GetProvider().start(tag, bytes); // may complete before it returns
         }
     }
 
@@ -124,24 +125,41 @@ public class PlainLockedFaultTolerant extends CatalogueDriver {
         return IOReturn.kIOReturnSuccess;
     }
 
-    private void InterruptOccurred() {
+    /** Under fLock: the tag the hardware gets for the command in {@code slot}; here the slot index itself. */
+    protected int tagFor(int slot) {
+        return slot;
+    }
+
+    /** Under fLock: the slot a finished hardware tag belongs to, or -1 if none (a stale or foreign tag). */
+    protected int slotOfHardwareTag(int tag) {
+        return tag >= 0 && tag < maxTaskCount ? tag : -1;
+    }
+
+    protected void InterruptOccurred() {
         HbaCompletion done;
         while ((done = GetProvider().pollCompletion()) != null) {
-            int slot = done.tag();
-            IOLock.IOLockLock(fLock);
-            OSAction action = fActionForSlot[slot];
-            fActionForSlot[slot] = null;
-            IOLock.IOLockUnlock(fLock);
-            if (action == null) {
-                continue; // not ours (or already answered)
-            }
-            SCSIUserParallelTask task = fCommands.get(slot);
-            writeOutcome(fResponses.get(slot)
-                    .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
-                    .fTargetID(task.fTargetID())
-                    .fControllerTaskIdentifier(task.fControllerTaskIdentifier()), done);
-            BundledParallelTaskCompletion(action, new int[]{slot}, 1);
-            action.release(); // the slot is not touched after its Complete
+            complete(done);
         }
+    }
+
+    /** Completes the command the hardware finished, once: whichever exit takes it out of the table first wins. */
+    protected void complete(HbaCompletion done) {
+        IOLock.IOLockLock(fLock);
+        int slot = slotOfHardwareTag(done.tag());
+        OSAction action = slot < 0 ? null : fActionForSlot[slot];
+        if (slot >= 0) {
+            fActionForSlot[slot] = null;
+        }
+        IOLock.IOLockUnlock(fLock);
+        if (action == null) {
+            return; // not ours (or already answered)
+        }
+        SCSIUserParallelTask task = fCommands.get(slot);
+        writeOutcome(fResponses.get(slot)
+                .version(SCSIUserParallelResponse.kScsiUserParallelTaskResponseVersion1)
+                .fTargetID(task.fTargetID())
+                .fControllerTaskIdentifier(task.fControllerTaskIdentifier()), done);
+        BundledParallelTaskCompletion(action, new int[]{slot}, 1);
+        action.release(); // the slot is not touched after its Complete
     }
 }

@@ -25,13 +25,18 @@ final class BundledCompletion {
     private final DriverKit dk;
     private final KernelWorkLoop kernel;
     private final Runnable issueMore;
+    private final Resends resends;
 
-    /** @param issueMore issues what waits for the slots a completion frees */
-    BundledCompletion(SlotPool pool, KernelWorkLoop kernel, Runnable issueMore) {
+    /**
+     * @param issueMore issues what waits for the slots a completion frees
+     * @param resends   takes a command answered TASK_SET_FULL back in line
+     */
+    BundledCompletion(SlotPool pool, KernelWorkLoop kernel, Runnable issueMore, Resends resends) {
         this.pool = pool;
         this.dk = pool.dk;
         this.kernel = kernel;
         this.issueMore = issueMore;
+        this.resends = resends;
     }
 
     /** {@code BundledParallelTaskCompletion(action, indices[32], count)} from the dext. */
@@ -183,6 +188,9 @@ final class BundledCompletion {
     private void returnSlots(List<Slot> done) {
         for (Slot s : done) {
             int gen = s.generation;
+            TaskData command = s.command; // the slot is still the dext's: nobody reissues it before it is back
+            int status = s.response.fCompletionStatus;
+            int service = s.response.fServiceResponse;
             boolean back = dk.eventAndApply(pool.lock, new Payload.Returned(Payload.Unit.SLOT, s.index, gen, Optional.empty()),
                     e -> {
                         boolean mine = s.ownedByDext && s.generation == gen;
@@ -193,6 +201,7 @@ final class BundledCompletion {
                     });
             if (back) {
                 pool.outstanding.decrementAndGet();
+                resends.offer(command, status, service);
             }
         }
         issueMore.run();

@@ -37,8 +37,9 @@ public final class Framework {
         this.kernel = new KernelWorkLoop(dk, this::timeoutDue, this::postDueTimeouts);
         Runnable issueMore = this::issueMore;
         this.timeouts = new Timeouts(pool, hba, kernel, issueMore);
-        this.bundledCompletion = new BundledCompletion(pool, kernel, issueMore);
-        this.legacy = new LegacyPath(pool, dext, routing, bundledCompletion, issueMore);
+        Resends resends = this::resend;
+        this.bundledCompletion = new BundledCompletion(pool, kernel, issueMore, resends);
+        this.legacy = new LegacyPath(pool, dext, routing, bundledCompletion, issueMore, resends);
         SubmitReturns submits = new SubmitReturns(pool, kernel);
         this.issuing = new Issuing(pool, dext, routing, legacy, kernel, submits);
         this.boot = new Boot(pool, dext, defaultQueue, checks);
@@ -57,6 +58,10 @@ public final class Framework {
 
     private void issueMore() {
         issuing.pump();
+    }
+
+    private boolean resend(TaskData command, int completionStatus, int serviceResponse) {
+        return issuing.resend(command, completionStatus, serviceResponse);
     }
 
     public DriverKit driverKit() {
@@ -112,11 +117,11 @@ public final class Framework {
     // ---------------------------------------------------------------- faults of the kernel's own (PROTOCOL.md §9)
 
     /**
-     * The kernel sends task-management function {@code f} about the command in slot {@code slot} (once
-     * that slot's submit call returned), e.g. {@code UserAbortTaskRequest} with the command's tag.
+     * The kernel sends task-management function {@code f} about the command in slot {@code slot} (a pool
+     * task on the legacy path; once its submit call returned), e.g. {@code UserAbortTaskRequest} with the
+     * command's tag.
      *
      * @throws IllegalArgumentException for a slot outside 0..N-1
-     * @throws IllegalStateException    on the legacy path
      */
     public void taskManagement(TaskManagementFunction f, int slot) {
         taskManagement.send(f, slot);
@@ -178,9 +183,9 @@ public final class Framework {
         return timeouts.postDue(Long.MAX_VALUE);
     }
 
-    /** The kernel's timer for slot s fires now (scripts call this to race a completion). */
+    /** The kernel's timer for slot s (a pool task on the legacy path) fires now (scripts call this to race a completion). */
     public void fireTimeout(int slot) {
-        timeouts.fire(pool.slot("slot", slot));
+        timeouts.fire(pool.bundled ? pool.slot("slot", slot) : pool.task("slot", slot));
     }
 
     // ---------------------------------------------------------------- the dext's bookkeeping asks

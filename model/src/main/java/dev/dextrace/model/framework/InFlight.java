@@ -30,6 +30,12 @@ interface InFlight {
     /** Under the kernel lock: the kernel's timeout takes generation gen back from the dext. */
     void takeBack(int gen);
 
+    /** Under the kernel lock: the dext answered an abort of generation gen FUNCTION_COMPLETE; the kernel takes it back. */
+    void abortBack(int gen);
+
+    /** The command it carries now (null before its first issue). */
+    TaskData command();
+
     /** Whether the dext completed generation gen (a lost completion is then no lost completion). */
     boolean dextCompleted(int gen);
 

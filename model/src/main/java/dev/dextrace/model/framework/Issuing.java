@@ -24,8 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Issuing {
     static final String BUNDLED_METHOD = "UserProcessBundledParallelTasks";
 
-    /** What waits to be issued: explicit slots (scripts) or any free slots (workloads). */
-    private record Request(int[] slots, List<Command> commands) {
+    /**
+     * What waits to be issued: explicit slots (scripts) or any free slots (workloads); a resent command
+     * ({@code resend} > 0) keeps its SCSI tag.
+     */
+    private record Request(int[] slots, List<Command> commands, long resentTag, int resend) {
+        Request(int[] slots, List<Command> commands) {
+            this(slots, commands, 0, 0);
+        }
     }
 
     private final SlotPool pool;
@@ -38,6 +44,8 @@ final class Issuing {
     private final AtomicBoolean issuing = new AtomicBoolean();
     private final AtomicInteger issueRequests = new AtomicInteger();
     private final AtomicLong tags = new AtomicLong();
+    /** How often the command with this SCSI tag was resent after TASK_SET_FULL. */
+    private final java.util.Map<Long, Integer> resendsOfTag = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final SubmitReturns submits;
 
@@ -72,6 +80,27 @@ final class Issuing {
         }
         requests.add(new Request(slotIndices.clone(), List.copyOf(commands)));
         kernel.post("issue", this::pump);
+    }
+
+    /**
+     * A counted completion answered TASK_COMPLETE with TASK_SET_FULL: the kernel puts the command back in
+     * line, while it has resends left (PROTOCOL.md §9). True if it did. At the tail: only the pumping
+     * thread takes from the head, so another thread's completion must not push there.
+     */
+    boolean resend(TaskData d, int completionStatus, int serviceResponse) {
+        if (d == null || completionStatus != SCSITaskStatus.kSCSITaskStatus_TASK_SET_FULL
+                || serviceResponse != SCSIServiceResponse.kSCSIServiceResponse_TASK_COMPLETE) {
+            return false;
+        }
+        int n = resendsOfTag.getOrDefault(d.fTaskTagIdentifier(), 0) + 1;
+        if (n > pool.config.taskSetFullResends() || pool.stopped) {
+            return false;
+        }
+        resendsOfTag.put(d.fTaskTagIdentifier(), n);
+        Command c = new Command(d.fTargetID(), java.util.Arrays.copyOf(d.fCommandDescriptorBlock(), d.fCommandSize()),
+                d.fRequestedTransferCount(), d.fTransferDirection(), d.fTimeoutInMilliSec());
+        requests.add(new Request(null, List.of(c), d.fTaskTagIdentifier(), n));
+        return true;
     }
 
     /** Nothing waits to be issued (after the stop nothing ever will: what waited is failed by the kernel). */
@@ -110,7 +139,7 @@ final class Issuing {
             LegacyTask t = free.get();
             Command c = r.commands().get(0);
             advance(r, 1);
-            legacy.call(t, c, taskData(t.index, c));
+            legacy.call(t, c, taskData(t.index, c, r), name(c, r));
             return true;
         }
         List<Slot> chosen = chooseBundle(r);
@@ -121,7 +150,7 @@ final class Issuing {
         if (r.slots() == null) {
             advance(r, chosen.size());
         }
-        issueBundleNow(chosen, cmds);
+        issueBundleNow(chosen, cmds, r);
         return true;
     }
 
@@ -155,24 +184,30 @@ final class Issuing {
         }
     }
 
-    private TaskData taskData(int index, Command c) {
+    /** The command's name in its ISSUE event; a resend says so. */
+    private static String name(Command c, Request r) {
+        String name = TaskData.nameOf(c.cdb()[0]);
+        return r.resend() == 0 ? name : name + " (resend " + r.resend() + " after TASK_SET_FULL)";
+    }
+
+    private TaskData taskData(int index, Command c, Request r) {
         byte[] cdb = new byte[16];
         byte[] src = c.cdb();
         System.arraycopy(src, 0, cdb, 0, src.length);
         return new TaskData(TaskData.kSCSIUserParallelTaskVersion1, c.targetId(), 0, SlotPool.taskIdOf(index),
-                c.transferBytes(), 0x1_0000_0000L + index * 0x10_0000L, TaskData.SIMPLE, tags.incrementAndGet(),
+                c.transferBytes(), 0x1_0000_0000L + index * 0x10_0000L, TaskData.SIMPLE, r.resend() > 0 ? r.resentTag() : tags.incrementAndGet(),
                 new byte[8], cdb, src.length, c.direction(), c.timeoutMillis());
     }
 
     /** Issues the bundle (one ISSUE event per slot) and queues its delivery; runs no driver code itself. */
     @AtomicStep("ISSUE events under the kernel lock, then one block queued for delivery")
-    private void issueBundleNow(List<Slot> chosen, List<Command> cmds) {
+    private void issueBundleNow(List<Slot> chosen, List<Command> cmds, Request r) {
         int[] indices = chosen.stream().mapToInt(s -> s.index).toArray();
         for (int k = 0; k < chosen.size(); k++) {
             Slot s = chosen.get(k);
-            TaskData d = taskData(s.index, cmds.get(k));
+            TaskData d = taskData(s.index, cmds.get(k), r);
             int gen = s.generation + 1;
-            dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.SLOT, s.index, gen, d.commandName(), Optional.empty()), e -> {
+            dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.SLOT, s.index, gen, name(cmds.get(k), r), Optional.empty()), e -> {
                         s.command = d;
                         s.response.written = 0;
                         s.issueSeq = e.seq();

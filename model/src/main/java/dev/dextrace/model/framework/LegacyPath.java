@@ -32,12 +32,15 @@ final class LegacyPath {
     private final QueueRouting routing;
     private final BundledCompletion bundled;
     private final Runnable issueMore;
+    private final Resends resends;
 
     /**
      * @param bundled   completes a slot a legacy completion names by mistake (ACT-4)
      * @param issueMore issues what waits for the task a completion frees
+     * @param resends   takes a command answered TASK_SET_FULL back in line
      */
-    LegacyPath(SlotPool pool, Dext dext, QueueRouting routing, BundledCompletion bundled, Runnable issueMore) {
+    LegacyPath(SlotPool pool, Dext dext, QueueRouting routing, BundledCompletion bundled, Runnable issueMore, Resends resends) {
+        this.resends = resends;
         this.pool = pool;
         this.dk = pool.dk;
         this.dext = dext;
@@ -51,10 +54,11 @@ final class LegacyPath {
     }
 
     /** The two-way UserProcessParallelTask call of command d on task t: the kernel thread waits for the reply. */
-    void call(LegacyTask t, Command c, TaskData d) {
+    void call(LegacyTask t, Command c, TaskData d, String name) {
         int gen = t.generation + 1;
-        dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.TASK, t.index, gen, d.commandName(), Optional.of(t.action.label())), e -> {
+        dk.eventAndApply(pool.lock, new Payload.Issue(Payload.Unit.TASK, t.index, gen, name, Optional.of(t.action.label())), e -> {
                     t.generation = gen;
+                    t.command = d;
                     t.outstanding = true;
                     t.issueSeq = e.seq();
                     t.deadlineNanos = System.nanoTime() + c.timeoutMillis() * 1_000_000L;
@@ -91,6 +95,7 @@ final class LegacyPath {
         } else {
             q.runSync(label, t.action, call);
         }
+        t.callReturnedGeneration = gen;
         if (!replied[0]) {
             dk.event(new Payload.NoReply(t.index, gen, t.action.label()));
             return;
@@ -128,6 +133,7 @@ final class LegacyPath {
             throw new IllegalArgumentException("response must not be null");
         }
         Optional<LegacyTask> task = taskOf(completion);
+        TaskData command = task.map(t -> t.command).orElse(null); // read before the completion: the task cannot be reissued yet
         List<Slot> late = new ArrayList<>();
         List<Slot> toReturn = new ArrayList<>();
         // why the completion is dropped; empty if it counts
@@ -153,6 +159,7 @@ final class LegacyPath {
             LegacyTask t = task.get();
             pool.outstanding.decrementAndGet();
             dk.event(new Payload.Returned(Payload.Unit.TASK, t.index, t.generation, Optional.of(completion.label())));
+            resends.offer(command, response.fCompletionStatus(), response.fServiceResponse());
             issueMore.run();
         }
         bundled.settle(toReturn, late, completion);
@@ -179,7 +186,8 @@ final class LegacyPath {
         if (t.timedOutGeneration == gen) {
             return Optional.of("late ParallelTaskCompletion for task " + t.index + " after the kernel's timeout: logged and dropped");
         }
-        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + " completed twice", Subject.slot(t.index, gen).withAction(completion.label()), e);
+        String how = t.abortedGeneration == gen ? " completed after the dext answered its abort FUNCTION_COMPLETE" : " completed twice";
+        dk.monitor().violate(Rule.CMP_1, "task " + t.index + " gen " + gen + how, Subject.slot(t.index, gen).withAction(completion.label()), e);
         return Optional.of("task " + t.index + " was already completed");
     }
 

@@ -14,6 +14,11 @@ final class LegacyTask implements InFlight {
     volatile int dextCompletedGeneration;
     volatile int kernelCompletedGeneration;
     volatile int timedOutGeneration;
+    /** The generation the kernel took back because the dext answered an abort of it FUNCTION_COMPLETE. */
+    volatile int abortedGeneration;
+    volatile TaskData command;
+    /** The generation whose UserProcessParallelTask call has returned: the kernel acts on a task only after that. */
+    volatile int callReturnedGeneration;
     volatile long issueSeq;
     volatile long deadlineNanos;
 
@@ -61,6 +66,17 @@ final class LegacyTask implements InFlight {
     public void takeBack(int gen) {
         outstanding = false;
         timedOutGeneration = gen;
+    }
+
+    @Override
+    public void abortBack(int gen) {
+        outstanding = false;
+        abortedGeneration = gen;
+    }
+
+    @Override
+    public TaskData command() {
+        return command;
     }
 
     /** False: the dext's completion takes a task back at once, so one still in flight was never completed. */

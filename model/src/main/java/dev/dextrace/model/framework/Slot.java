@@ -82,7 +82,13 @@ final class Slot implements InFlight {
     }
 
     /** Under the kernel lock: the dext answered an abort of generation gen done, so the kernel takes it back. */
-    void abortBack(int gen) {
+    @Override
+    public TaskData command() {
+        return command;
+    }
+
+    @Override
+    public void abortBack(int gen) {
         abortedGeneration = gen;
         ownedByDext = false;
     }

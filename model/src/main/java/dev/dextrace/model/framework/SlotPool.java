@@ -45,6 +45,15 @@ final class SlotPool {
         return slots[index];
     }
 
+    /** @throws IllegalArgumentException naming {@code what} if index is outside 0..N-1 of the legacy pool */
+    @AtomicStep("reads the task table only")
+    LegacyTask task(String what, int index) {
+        if (index < 0 || index >= tasks.length) {
+            throw new IllegalArgumentException(what + " must be 0.." + (tasks.length - 1) + " (N = " + tasks.length + "), was " + index);
+        }
+        return tasks[index];
+    }
+
     /**
      * Checks the first {@code count} entries of a slot index list the dext or a script passed.
      *

@@ -30,12 +30,17 @@ public record TaskData(int version, long fTargetID, int fSCSIParallelFeatureRequ
 
     /** e.g. {@code TEST UNIT READY} or {@code READ(10)}. */
     public String commandName() {
-        return switch (fCommandDescriptorBlock[0] & 0xff) {
+        return nameOf(fCommandDescriptorBlock[0]);
+    }
+
+    /** The name of the command with this operation code (the CDB's first byte). */
+    static String nameOf(byte operationCode) {
+        return switch (operationCode & 0xff) {
             case 0x00 -> "TEST UNIT READY";
             case 0x12 -> "INQUIRY";
             case 0x28 -> "READ(10)";
             case 0x2a -> "WRITE(10)";
-            default -> String.format("CDB 0x%02x", fCommandDescriptorBlock[0] & 0xff);
+            default -> String.format("CDB 0x%02x", operationCode & 0xff);
         };
     }
 }

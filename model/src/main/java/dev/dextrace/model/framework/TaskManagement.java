@@ -13,7 +13,9 @@ import dev.dextrace.model.runtime.ExecutionContext;
  * [inferred], while the task may be completing on another queue. With
  * {@link FrameworkConfig.AbortedCommand#DONE_BY_ANSWER}, a FUNCTION_COMPLETE answer ends every command
  * the function names: the kernel takes their slots back, and a later completion of one by the dext is
- * a double completion (CMP-1, filed by {@link BundledCompletion}).
+ * a double completion (CMP-1, filed by {@link BundledCompletion}). On the legacy path the same holds
+ * for a pool task [inferred, as on the bundled path]: the call comes once UserProcessParallelTask
+ * returned, and a later ParallelTaskCompletion of a task answered done is CMP-1 ({@link LegacyPath}).
  */
 final class TaskManagement {
     private final SlotPool pool;
@@ -35,19 +37,28 @@ final class TaskManagement {
     }
 
     /**
-     * Queues {@code f} about the command in slot {@code index}, after the kernel's earlier work.
+     * Queues {@code f} about the command in slot (or legacy task) {@code index}, after the kernel's earlier work.
      *
      * @throws IllegalArgumentException for an index outside 0..N-1
-     * @throws IllegalStateException    on the legacy path (not modelled there)
      */
     void send(TaskManagementFunction f, int index) {
         if (f == null) {
             throw new IllegalArgumentException("function must be one of " + java.util.Arrays.toString(TaskManagementFunction.values()));
         }
-        Slot s = pool.slot("slot", index);
         if (!pool.bundled) {
-            throw new IllegalStateException("task management is modelled on the bundled path only; this dext did not map the buffers");
+            LegacyTask t = pool.task("task", index);
+            // the two-way UserProcessParallelTask has returned once the task is in flight and its call is back
+            kernel.post(f.method() + " about task " + index, () -> {
+                int gen = t.generation;
+                if (t.inFlight() && t.callReturnedGeneration == gen) {
+                    call(f, t, gen);
+                } else {
+                    dk.event(new Payload.TaskManagementSkipped(f.method(), index, gen, "is not in flight"));
+                }
+            });
+            return;
         }
+        Slot s = pool.slot("slot", index);
         kernel.post(f.method() + " about slot " + index, () -> {
             int gen = s.generation;
             if (s.inFlight()) {
@@ -59,10 +70,10 @@ final class TaskManagement {
     }
 
     /** The two-way call on Default, then what the answer means for the commands it names. */
-    private void call(TaskManagementFunction f, Slot s, int gen) {
-        TaskData named = s.command;
-        if (!(s.inFlight() && s.generation == gen)) {
-            dk.event(new Payload.TaskManagementSkipped(f.method(), s.index, gen, "gen " + gen + " completed first"));
+    private void call(TaskManagementFunction f, InFlight s, int gen) {
+        TaskData named = s.command();
+        if (!(s.inFlight() && s.generation() == gen)) {
+            dk.event(new Payload.TaskManagementSkipped(f.method(), s.index(), gen, "gen " + gen + " completed first"));
             return;
         }
         String label = f.method() + "(target " + named.fTargetID() + ", tag " + named.fTaskTagIdentifier() + ")";
@@ -70,24 +81,24 @@ final class TaskManagement {
         routing.defaultQueue().runSync(label, null, () -> {
             CallScoped<Integer> response = CallScoped.argument(dk, ExecutionContext.current().top(), "response",
                     SCSIServiceResponse.kSCSIServiceResponse_SERVICE_DELIVERY_OR_TARGET_FAILURE);
-            dk.event(new Payload.TaskManagement(label, s.index, gen, Optional.empty()));
+            dk.event(new Payload.TaskManagement(label, s.index(), gen, Optional.empty()));
             try {
                 f.call(dext, named, response);
             } finally {
                 answer[0] = response.valueAtReturn();
             }
         });
-        dk.event(new Payload.TaskManagement(label, s.index, gen, Optional.of(SCSIServiceResponse.name(answer[0]))));
+        dk.event(new Payload.TaskManagement(label, s.index(), gen, Optional.of(SCSIServiceResponse.name(answer[0]))));
         if (answer[0] != SCSIServiceResponse.kSCSIServiceResponse_FUNCTION_COMPLETE
                 || pool.config.abortedCommand() != FrameworkConfig.AbortedCommand.DONE_BY_ANSWER) {
             return;
         }
         boolean freed = false;
-        for (Slot o : pool.slots) {
-            TaskData c = o.command;
-            int g = o.generation;
+        for (InFlight o : pool.bundled ? pool.slots : pool.tasks) {
+            TaskData c = o.command();
+            int g = o.generation();
             if (c != null && o.inFlight() && f.ends(named, c)) {
-                freed |= pool.kernelCompletes(o, g, new Payload.KernelCompletes(Payload.Unit.SLOT, o.index, g, o.action(),
+                freed |= pool.kernelCompletes(o, g, new Payload.KernelCompletes(o.unit(), o.index(), g, o.action(),
                         f.method() + " answered FUNCTION_COMPLETE", "as aborted"), true, () -> o.abortBack(g)) != null;
             }
         }

@@ -67,9 +67,9 @@ final class Timeouts {
         return any;
     }
 
-    /** The kernel's timer for slot s fires now (scripts call this to race a completion). */
-    void fire(Slot s) {
-        kernel.post("timeout slot " + s.index, () -> timeOut(s, s.generation, false));
+    /** The kernel's timer for a slot or legacy task fires now (scripts call this to race a completion). */
+    void fire(InFlight f) {
+        kernel.post("timeout " + f.unit().noun() + " " + f.index(), () -> timeOut(f, f.generation(), false));
     }
 
     /**
@@ -84,11 +84,11 @@ final class Timeouts {
         if (e == null) {
             return; // a completion came first
         }
-        if (stuck && !f.dextCompleted(gen) && hba.finishedSince(f.index(), f.issueSeq())) {
+        if (stuck && !f.dextCompleted(gen) && hba.finishedAllSince(f.issueSeq())) {
             dk.monitor().violate(Rule.CMP_1, f.unit().noun() + " " + f.index() + " gen " + gen + ": the hardware finished it but the dext"
                     + " never completed it; the kernel had to time it out (lost completion)", Subject.slot(f.index(), gen).withAction(f.action()), e);
         }
-        hba.kernelTimedOut(f.index()); // a lost interrupt's completion turns up now, late (the model's tags are indices)
+        hba.kernelTimedOut(); // a lost interrupt's completion turns up now, late
         issueMore.run();
     }
 }

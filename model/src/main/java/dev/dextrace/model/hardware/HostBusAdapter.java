@@ -29,7 +29,7 @@ public class HostBusAdapter implements Mailbox {
     private final PriorityBlockingQueue<Pending> inFlight = new PriorityBlockingQueue<>(16,
             (a, b) -> a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.order, b.order));
     private final AtomicLong order = new AtomicLong();
-    private final Map<Integer, Long> lastFinishedSeq = new ConcurrentHashMap<>();
+    private final AtomicLong lastFinishedSeq = new AtomicLong(-1);
     private volatile IOInterruptDispatchSource source;
     // Held mode (scripts): commands finish only when released; a release before the start is kept.
     private volatile boolean holding;
@@ -38,7 +38,8 @@ public class HostBusAdapter implements Mailbox {
     // Faults: the n-th command started finishes as plan[n] (GOOD beyond it); lost ones wait for the kernel's timeout.
     private volatile java.util.List<HbaFault> plan = java.util.List.of();
     private int started; // guarded by lost: advanced only inside the HW_START event, in event order
-    private final Map<Integer, HbaCompletion> lost = new ConcurrentHashMap<>();
+    // The tag is the dext's own ID, opaque to the kernel: lost commands wait in the order they started.
+    private final ConcurrentLinkedQueue<HbaCompletion> lost = new ConcurrentLinkedQueue<>();
 
     /**
      * @param latencyNanos time from start to interrupt; 0 means the interrupt fires inside start()
@@ -73,7 +74,7 @@ public class HostBusAdapter implements Mailbox {
                 e -> started < plan.size() ? plan.get(started++) : HbaFault.GOOD);
         HbaCompletion done = fault.completion(tag, requestedBytes);
         if (fault == HbaFault.LOST_INTERRUPT) {
-            lost.put(tag, done);
+            lost.add(done);
         } else if (holding && !released.remove((Integer) tag)) {
             held.put(tag, done);
         } else if (latencyNanos == 0) {
@@ -97,12 +98,14 @@ public class HostBusAdapter implements Mailbox {
     }
 
     /**
-     * The kernel timed out the command with this tag: if its interrupt was lost, the HBA answers it now,
-     * late (PROTOCOL.md §6: a completion after the timeout is logged and dropped by the kernel).
+     * The kernel timed a command out: the oldest command whose interrupt was lost is answered now, late
+     * (PROTOCOL.md §6: a completion after the timeout is logged and dropped by the kernel). The kernel
+     * cannot name the command by its tag (the tag is the dext's choice), so the lost ones turn up in the
+     * order they started, one per timeout [decision].
      */
     @AtomicStep("finishing a lost command: one event, then at most queues an interrupt block")
-    public void kernelTimedOut(int tag) {
-        HbaCompletion late = lost.remove(tag);
+    public void kernelTimedOut() {
+        HbaCompletion late = lost.poll();
         if (late != null) {
             finish(late);
         }
@@ -132,16 +135,19 @@ public class HostBusAdapter implements Mailbox {
         return dk.eventAndApply(ring, new Payload.RingRead(), e -> ring.poll());
     }
 
-    /** Whether a command with this tag finished after event {@code sinceSeq} (for lost-completion checks). */
-    public boolean finishedSince(int tag, long sinceSeq) {
-        Long at = lastFinishedSeq.get(tag);
-        return at != null && at > sinceSeq;
+    /**
+     * Whether the hardware finished a command after event {@code sinceSeq} and has nothing left to answer
+     * (none in flight, held or lost): then a command issued at {@code sinceSeq} that the dext still holds
+     * was lost by the dext, not by the hardware. Tag-free on purpose: the tag is the dext's own ID.
+     */
+    public boolean finishedAllSince(long sinceSeq) {
+        return lastFinishedSeq.get() > sinceSeq && inFlight.isEmpty() && held.isEmpty() && lost.isEmpty();
     }
 
     protected void finish(HbaCompletion done) {
         dk.eventAndApply(ring, new Payload.Interrupt(done.tag()), e -> {
             ring.add(done);
-            lastFinishedSeq.put(done.tag(), e.seq());
+            lastFinishedSeq.accumulateAndGet(e.seq(), Math::max);
             return null;
         });
         IOInterruptDispatchSource s = source;

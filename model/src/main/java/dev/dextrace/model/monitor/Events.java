@@ -31,7 +31,7 @@ public final class Events {
         return new Matcher(kind.name(), p -> p.kind() == kind);
     }
 
-    /** The hardware starts the command with this tag (the slot's index on the bundled path). */
+    /** The hardware starts the command with this tag (the dext's choice; the catalogue's designs mostly use the slot index). */
     public static Matcher hardwareStart(int tag) {
         return new Matcher("HW start tag " + tag, p -> p instanceof Payload.HardwareStart h && h.tag() == tag);
     }

@@ -340,13 +340,12 @@ public sealed interface Payload {
     record HardwareStart(int tag) implements Payload {
         public EventKind kind() { return EventKind.HW_START; }
         public String text() { return "HW start tag " + tag; }
-        public Subject subject() { return Subject.slot(tag); }
+        // no subject: the tag is the dext's own ID, not a slot index
     }
 
     record Interrupt(int tag) implements Payload {
         public EventKind kind() { return EventKind.INTERRUPT; }
         public String text() { return "interrupt: tag " + tag + " done"; }
-        public Subject subject() { return Subject.slot(tag); }
     }
 
     record RingRead() implements Payload {

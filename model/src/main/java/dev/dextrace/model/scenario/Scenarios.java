@@ -90,9 +90,40 @@ public final class Scenarios {
                 w.framework().stopWithIoOutstanding();
             });
 
+    // The legacy path's breadth (issue 12): the kernel's own acts, each racing a task's completion once
+    // UserProcessParallelTask returned. Removal is left out: on this path it is the stop's force-completion per target.
+
+    public static final Scenario LEGACY_TIMEOUT_RACES_COMPLETION = new Scenario("legacy-timeout-races-completion",
+            "The legacy path: the kernel's timeout of a task against the dext's ParallelTaskCompletion of it.",
+            DriverDesign.Path.LEGACY, BASE,
+            w -> {
+                w.submit(Command.testUnitReady(0));
+                w.framework().fireTimeout(0);
+            });
+
+    public static final Scenario LEGACY_ABORT_RACES_COMPLETION = new Scenario("legacy-abort-races-completion",
+            "The legacy path, two commands; once UserProcessParallelTask returned, the kernel aborts the first (UserAbortTaskRequest"
+                    + " on Default) while its completion is on the way; FUNCTION_COMPLETE completes the task (PROTOCOL.md §9).",
+            DriverDesign.Path.LEGACY, BASE,
+            w -> {
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(0));
+                w.framework().taskManagement(TaskManagementFunction.ABORT_TASK, 0);
+            });
+
+    public static final Scenario LEGACY_STOP_WITH_IO_OUTSTANDING = new Scenario("legacy-stop-with-io-outstanding",
+            "The legacy path, two commands, the second failing with CHECK_CONDITION; UserStopController races their completions:"
+                    + " the dext must complete or abandon them and release every action it retained.",
+            DriverDesign.Path.LEGACY, BASE,
+            w -> {
+                w.hardware().failInOrder(HbaFault.GOOD, HbaFault.CHECK_CONDITION);
+                w.submit(Command.testUnitReady(0), Command.testUnitReady(0));
+                w.framework().stopWithIoOutstanding();
+            });
+
     private static final List<Scenario> ALL = List.of(COMPLETION_RACES_SUBMISSION, COMPLETION_RACES_REISSUE,
             RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH,
-            ABORT_RACES_COMPLETION, REMOVAL_RACES_COMPLETION, STOP_WITH_IO_OUTSTANDING);
+            ABORT_RACES_COMPLETION, REMOVAL_RACES_COMPLETION, STOP_WITH_IO_OUTSTANDING,
+            LEGACY_TIMEOUT_RACES_COMPLETION, LEGACY_ABORT_RACES_COMPLETION, LEGACY_STOP_WITH_IO_OUTSTANDING);
 
     private Scenarios() {
     }

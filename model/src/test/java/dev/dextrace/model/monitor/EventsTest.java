@@ -59,7 +59,7 @@ class EventsTest {
         assertEquals(OptionalInt.of(2), issue.generation());
         assertEquals(Optional.of("action#4 (legacy)"), issue.action());
         ProtocolEvent tag = at(new Payload.HardwareStart(5));
-        assertEquals(OptionalInt.of(5), tag.slot());
+        assertEquals(OptionalInt.empty(), tag.slot(), "a hardware tag is the dext's own ID, not a slot");
         assertEquals(OptionalInt.empty(), tag.generation(), "a hardware tag names no generation");
         assertEquals(Subject.NONE, at(new Payload.Lock("lock#1")).payload().subject());
         assertEquals("reissue slot 0 gen 2: TEST UNIT READY",
