@@ -14,6 +14,7 @@ import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.AtomicSteps;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
+import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
 import kotlin.Unit;
 import kotlin.reflect.jvm.ReflectJvmMapping;
@@ -22,7 +23,10 @@ import org.jetbrains.lincheck.datastructures.DSLParallelScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.verifier.EpsilonVerifier;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -101,6 +105,7 @@ public final class LincheckSearch {
         if (invocations < 1) {
             throw new IllegalArgumentException("invocations must be >= 1, was " + invocations);
         }
+        warmUp(design, scenario);
         Job job = new Job(design, scenario, failure);
         current = job;
         try {
@@ -124,6 +129,21 @@ public final class LincheckSearch {
                     k.invocation(), job.elapsedMillis());
         } finally {
             current = null;
+        }
+    }
+
+    private static final Set<Class<?>> WARM = new HashSet<>();
+
+    /**
+     * Runs the design once in the scenario outside Lincheck before its first search in this JVM. Without it, the
+     * first design a fresh JVM searched hung in every interleaving (Lincheck reports "execution has hung" after its
+     * 30 s timeout): its classes were loaded, initialized and rewritten for the ivars inside Lincheck's managed
+     * threads. The design that came second was searched normally, so a one-design campaign (a user's driver) never
+     * got a Lincheck verdict.
+     */
+    private static void warmUp(DesignEntry design, Scenario scenario) {
+        if (WARM.add(design.type())) {
+            scenario.load(scenario.builder(design).twoLanes().controlled(Strategy.runToCompletion())).run(Duration.ofSeconds(10));
         }
     }
 
