@@ -96,6 +96,6 @@ public final class CampaignMerge {
             merged.add(Grading.design(d, found, ran, perEngine, findings));
         }
         return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines,
-                merged, run);
+                merged, run, DesignEntry.customRules(designs));
     }
 }
