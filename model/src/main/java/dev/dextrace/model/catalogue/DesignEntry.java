@@ -31,10 +31,14 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
         invariants = List.copyOf(invariants);
     }
 
-    /** Reads the design's annotation, with the project's invariants; the message says what is missing. */
+    /**
+     * Reads the design's annotation, with the project's invariants; the message says what is missing. The catalogue's
+     * own designs (this package) do not take the project's: they are dextrace's worked examples, loaded whenever any
+     * design is, so a broken service file of a user's project surfaces on the user's designs, as one line.
+     */
     public static DesignEntry of(Class<? extends IOUserSCSIParallelInterfaceController> type) {
-        DriverDesign d = type.getAnnotation(DriverDesign.class);
-        return of(type, d == null ? List.of() : RegisteredInvariant.project());
+        boolean catalogue = type.getPackageName().equals(DesignEntry.class.getPackageName());
+        return of(type, catalogue || type.getAnnotation(DriverDesign.class) == null ? List.of() : RegisteredInvariant.project());
     }
 
     /** Reads the design's annotation, with {@code project} as the project's invariants. */
@@ -71,7 +75,7 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
         for (String id : ids) {
             if (!rules.knows(id)) {
                 throw new IllegalArgumentException(type.getName() + ": @DriverDesign " + field + " names '" + id
-                        + "', which is not a rule; rules (the protocol's, then its invariants'): " + rules.ids());
+                        + "', which is not a rule; rules: " + rules.ids() + (rules.custom().isEmpty() ? "" : " (the protocol's, then its invariants')"));
             }
         }
     }
