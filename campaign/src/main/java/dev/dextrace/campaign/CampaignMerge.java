@@ -101,6 +101,6 @@ public final class CampaignMerge {
             merged.add(Grading.design(d, found, ran, perEngine, findings).withQueuePairs(QueueLanes.of(d, scenarios)));
         }
         return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines,
-                merged, run);
+                merged, run, DesignEntry.customRules(designs));
     }
 }

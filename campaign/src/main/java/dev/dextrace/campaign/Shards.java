@@ -233,7 +233,8 @@ final class Shards {
                 }
             }
             Results joined = new Results(Results.SCHEMA_VERSION, java.time.Instant.now().toString(), took, j.config(), null,
-                    Map.of(engine, new Results.EngineRun(status, reasons.isEmpty() ? null : String.join("; ", reasons), took)), designs, null);
+                    Map.of(engine, new Results.EngineRun(status, reasons.isEmpty() ? null : String.join("; ", reasons), took)), designs, null,
+                    j.byIndex().values().stream().flatMap(r -> r.rules().stream()).distinct().toList()); // each shard declares its designs' custom rules
             inputs.add(new CampaignMerge.EngineInput(engine, joined, status, reasons.isEmpty() ? null : String.join("; ", reasons)));
         }
         return inputs;

@@ -237,7 +237,7 @@ public final class EngineMain implements Callable<Integer> {
         long duration = System.currentTimeMillis() - startMillis;
         Results results = new Results(Results.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), duration,
                 budgetInfo, Results.Environment.ofThisJvm(), Map.of(chosen.name(), engineRun(duration)), designs,
-                new Results.Run(runId, this.designs, scenarios, level.label()));
+                new Results.Run(runId, this.designs, scenarios, level.label()), DesignEntry.customRules(planned));
         try {
             Files.createDirectories(out);
             AtomicWrite.write(resultsFile(), tmp -> ResultsIO.write(results, tmp));

@@ -4,6 +4,7 @@ import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.RuleBook;
 import dev.dextrace.model.monitor.Violation;
 import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
@@ -52,14 +53,20 @@ public final class Bugs {
 
     /** {@code results} with each design's findings grouped into bugs, their replay files written under {@code reportDir}. */
     public static Results group(Results results, Path reportDir) {
-        List<Design> designs = results.designs().stream().map(d -> group(d, reportDir)).toList();
+        RuleBook rules = results.ruleBook();
+        List<Design> designs = results.designs().stream().map(d -> group(d, reportDir, rules)).toList();
         return new Results(results.schemaVersion(), results.generatedAt(), results.durationMillis(), results.budget(),
-                results.environment(), results.engines(), designs, results.run());
+                results.environment(), results.engines(), designs, results.run(), results.rules());
     }
 
     static Design group(Design design, Path reportDir) {
+        return group(design, reportDir, RuleBook.PROTOCOL);
+    }
+
+    /** {@code rules}: the order findings are shown in, the protocol's rules first, then the custom ones. */
+    static Design group(Design design, Path reportDir, RuleBook rules) {
         List<Finding> sorted = design.findings().stream()
-                .sorted(Comparator.comparing((Finding f) -> Rule.byId(f.rule()).ordinal())).toList();
+                .sorted(Comparator.comparing((Finding f) -> rules.order(f.rule()))).toList();
         // First by the engines' own account; then accounts whose representative's replay names the same driver
         // line are one bug. Only one finding per account is replayed here: a full run keeps hundreds of
         // near-identical samples, and replaying each made writing the report take minutes.
@@ -332,7 +339,7 @@ public final class Bugs {
         ProtocolEvent trigger = v.trigger();
         Map<Long, ProtocolEvent> key = new LinkedHashMap<>();
         String variable = variable(trigger);
-        boolean actionRule = Rule.byId(v.rule().id()).family() == Rule.Family.ACT;
+        boolean actionRule = v.rule() instanceof Rule r && r.family() == Rule.Family.ACT; // a custom rule has no family
         boolean waits = v.rule() == Rule.Q_4; // a cycle of waits: the locks taken and the waits that close it
         ProtocolEvent lastProcess = null;
         for (ProtocolEvent e : all) {

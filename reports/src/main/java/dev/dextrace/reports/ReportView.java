@@ -5,6 +5,8 @@ import dev.dextrace.model.results.ResultsIO;
 import dev.dextrace.model.results.ReportInputException;
 
 import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.RuleBook;
+import dev.dextrace.model.monitor.RuleId;
 import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.results.Results.Design;
 import dev.dextrace.model.results.Results.DesignEngine;
@@ -72,8 +74,21 @@ public record ReportView(
     public record FamilyHeader(String name, int span) {
     }
 
-    public record RuleHeader(String id, String meaning) {
+    /** A matrix column; {@code custom}: a rule of the user's invariants, listed with its meaning under the matrix. */
+    public record RuleHeader(String id, String meaning, String consequence, boolean custom) {
     }
+
+    /** The user's rules (from results.json's {@code rules}), the matrix's last column group. */
+    public List<RuleHeader> customRules() {
+        return rules.stream().filter(RuleHeader::custom).toList();
+    }
+
+    public boolean hasCustomRules() {
+        return !customRules().isEmpty();
+    }
+
+    /** The family header of the user's rules. */
+    static final String CUSTOM_FAMILY = "YOUR RULES";
 
     public record Cell(String text, String css, String title) {
     }
@@ -178,9 +193,12 @@ public record ReportView(
         Map<String, EngineRun> engines = new LinkedHashMap<>();
         STANDARD_ENGINES.forEach(name -> engines.put(name, NOT_REPORTED));
         engines.putAll(results.engines());
+        RuleBook book = results.ruleBook();
+        List<RuleId> columns = new ArrayList<>(Arrays.asList(Rule.values()));
+        columns.addAll(book.custom());
         List<DesignView> designs = new ArrayList<>();
         for (int d = 0; d < results.designs().size(); d++) {
-            designs.add(design(results.designs().get(d), "design-" + d, engines.keySet()));
+            designs.add(design(results.designs().get(d), "design-" + d, engines.keySet(), columns, book));
         }
         return new ReportView(
                 results.generatedAt(),
@@ -195,8 +213,8 @@ public record ReportView(
                                 css(e.getValue().status()), orNone(e.getValue().reason()),
                                 duration(e.getValue().durationMillis())))
                         .toList(),
-                familyHeaders(),
-                Arrays.stream(Rule.values()).map(r -> new RuleHeader(r.id(), r.meaning())).toList(),
+                familyHeaders(book),
+                columns.stream().map(r -> new RuleHeader(r.id(), r.meaning(), r.consequence(), book.isCustom(r.id()))).toList(),
                 designs,
                 designs.stream().flatMap(d -> d.findings().stream()).toList(),
                 detection == null ? null : DetectionView.of(detection),
@@ -236,8 +254,11 @@ public record ReportView(
         return pairs.isEmpty() ? null : String.join(", ", pairs);
     }
 
-    /** One header per run of same-family rules, so the spans match the columns whatever the enum's order. */
-    private static List<FamilyHeader> familyHeaders() {
+    /**
+     * One header per run of same-family rules, so the spans match the columns whatever the enum's order; the user's
+     * rules, when there are any, in one group after them.
+     */
+    private static List<FamilyHeader> familyHeaders(RuleBook book) {
         List<FamilyHeader> headers = new ArrayList<>();
         for (Rule rule : Rule.values()) {
             int last = headers.size() - 1;
@@ -246,6 +267,9 @@ public record ReportView(
             } else {
                 headers.add(new FamilyHeader(rule.family().name(), 1));
             }
+        }
+        if (!book.custom().isEmpty()) {
+            headers.add(new FamilyHeader(CUSTOM_FAMILY, book.custom().size()));
         }
         return headers;
     }
@@ -256,10 +280,10 @@ public record ReportView(
                 + " (found: " + rules(design.foundRules()) + ", expected: " + rules(design.expectedRules()) + ")";
     }
 
-    private static DesignView design(Design design, String anchor, Set<String> runEngines) {
+    private static DesignView design(Design design, String anchor, Set<String> runEngines, List<RuleId> columns, RuleBook book) {
         List<FindingView> all = new ArrayList<>();
         for (int f = 0; f < design.findings().size(); f++) {
-            all.add(finding(design.findings().get(f), anchor, f, design));
+            all.add(finding(design.findings().get(f), anchor, f, design, book));
         }
         // A bug that follows from a fault of the same run is shown right under that fault's card.
         List<FindingView> findings = new ArrayList<>();
@@ -282,7 +306,7 @@ public record ReportView(
         return new DesignView(anchor, design.name(), orNone(design.description()), orNone(design.declared()),
                 verdict, verdictCss,
                 rules(design.expectedRules()), rules(design.foundRules()),
-                Arrays.stream(Rule.values()).map(r -> cell(design, r)).toList(),
+                columns.stream().map(r -> cell(design, r)).toList(),
                 engineNames.stream().map(name -> engineWork(name, design.engines().get(name))).toList(),
                 charts.stream().filter(c -> c.bars().size() > 1).toList(),
                 charts.stream().filter(c -> c.bars().size() == 1)
@@ -293,7 +317,7 @@ public record ReportView(
     }
 
     /** A matrix cell: one short word, so 21 rule columns fit a 1400 px window; its title says it in full. */
-    private static Cell cell(Design design, Rule rule) {
+    private static Cell cell(Design design, RuleId rule) {
         boolean expected = design.expectedRules().contains(rule.id());
         boolean found = design.foundRules().contains(rule.id());
         String text;
@@ -393,7 +417,7 @@ public record ReportView(
 
     private static final String FINDING = "-finding-";
 
-    private static FindingView finding(Finding finding, String designAnchor, int index, Design design) {
+    private static FindingView finding(Finding finding, String designAnchor, int index, Design design, RuleBook book) {
         String anchor = designAnchor + FINDING + index;
         List<Event> events = finding.events().stream()
                 .sorted(Comparator.comparing(Event::seq, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -406,7 +430,7 @@ public record ReportView(
         List<String> keyLanes = List.copyOf(laneSet);
         events.forEach(e -> laneSet.add(e.lane()));
         List<String> lanes = List.copyOf(laneSet);
-        Rule rule = Rule.byId(finding.rule());
+        RuleId rule = book.byId(finding.rule()); // a custom rule's meaning comes from the results' own 'rules'
         // One row per engine, its scenarios in one cell: a bug three engines saw in five scenarios is 3 rows, not 15.
         Map<String, List<Results.Seen>> byEngine = new LinkedHashMap<>();
         finding.seen().forEach(s -> byEngine.computeIfAbsent(s.engine(), k -> new ArrayList<>()).add(s));
@@ -454,7 +478,7 @@ public record ReportView(
     }
 
     /** When the engine first saw the rule on this design (per rule where the engine says so). */
-    private static String firstSeen(Design design, String engine, Rule rule) {
+    private static String firstSeen(Design design, String engine, RuleId rule) {
         DesignEngine e = design.engines().get(engine);
         if (e == null) {
             return NONE;

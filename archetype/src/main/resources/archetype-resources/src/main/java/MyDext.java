@@ -18,12 +18,14 @@ import dev.dextrace.model.hardware.IOInterruptDispatchSource;
  * forum's "attempt 2": the submit loop starts the hardware and only then records the command as in
  * flight in a per-slot struct; the interrupt handler, on its own queue, completes only commands it finds
  * in flight. With a fast device the interrupt overtakes the loop; and a stop with I/O outstanding drops the
- * completion action the interrupt handler still completes through (EXC-1). Its {@code @DriverDesign} declares the
- * rules dextrace shows it breaks, so its tests pass while you fix it: fix the order (record, then start),
- * keep the table under an {@code IOLock}, and remove the rules from {@code violates} one by one.
+ * completion action the interrupt handler still completes through (EXC-1). The interrupt handler that finds a
+ * finished command not yet marked in flight drops it, which breaks your own rule DEXT-1 ({@link FinishedCommandsComplete},
+ * registered here with {@code invariants}). Its {@code @DriverDesign} declares the rules dextrace shows it breaks, so its
+ * tests pass while you fix it: fix the order (record, then start), keep the table under an {@code IOLock}, and
+ * remove the rules from {@code violates} one by one.
  */
-@DriverDesign(name = "my-dext", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1", "EXC-1"},
-        mayAlsoViolate = {"ACT-1", "ACT-3"},
+@DriverDesign(name = "my-dext", path = DriverDesign.Path.BUNDLED, violates = {"Q-3", "SLOT-5", "CMP-1", "EXC-1", "DEXT-1"},
+        mayAlsoViolate = {"ACT-1", "ACT-3"}, invariants = FinishedCommandsComplete.class,
         summary = "The sample port: attempt 2, per-slot structs shared by Default and the interrupt queue")
 public class MyDext extends IOUserSCSIParallelInterfaceController {
     private static final int kMaxTasks = 4;

@@ -2,13 +2,17 @@ package dev.dextrace.model.catalogue;
 
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
-import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Invariant;
+import dev.dextrace.model.monitor.RegisteredInvariant;
+import dev.dextrace.model.monitor.RuleBook;
+import dev.dextrace.model.monitor.RuleId;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,13 +20,29 @@ import java.util.stream.Collectors;
 
 /**
  * A driver design as the harnesses see it: its class and the expectation its {@link DriverDesign}
- * annotation declares. Works the same for catalogue designs and a user's own.
+ * annotation declares, and the invariants every engine runs on it (its own, then the project's). Works the same
+ * for catalogue designs and a user's own.
  */
 public record DesignEntry(String name, String summary, Class<? extends IOUserSCSIParallelInterfaceController> type,
-                          SortedSet<String> violates, SortedSet<String> mayAlsoViolate, DriverDesign.Path path) {
+                          SortedSet<String> violates, SortedSet<String> mayAlsoViolate, DriverDesign.Path path,
+                          List<RegisteredInvariant> invariants) {
 
-    /** Reads the design's annotation; the message says what is missing. */
+    public DesignEntry {
+        invariants = List.copyOf(invariants);
+    }
+
+    /**
+     * Reads the design's annotation, with the project's invariants; the message says what is missing. The catalogue's
+     * own designs (this package) do not take the project's: they are dextrace's worked examples, loaded whenever any
+     * design is, so a broken service file of a user's project surfaces on the user's designs, as one line.
+     */
     public static DesignEntry of(Class<? extends IOUserSCSIParallelInterfaceController> type) {
+        boolean catalogue = type.getPackageName().equals(DesignEntry.class.getPackageName());
+        return of(type, catalogue || type.getAnnotation(DriverDesign.class) == null ? List.of() : RegisteredInvariant.project());
+    }
+
+    /** Reads the design's annotation, with {@code project} as the project's invariants. */
+    public static DesignEntry of(Class<? extends IOUserSCSIParallelInterfaceController> type, List<RegisteredInvariant> project) {
         DriverDesign d = type.getAnnotation(DriverDesign.class);
         if (d == null) {
             throw new IllegalArgumentException(type.getName() + " has no @DriverDesign annotation: declare its name, path and the rules it violates");
@@ -30,19 +50,44 @@ public record DesignEntry(String name, String summary, Class<? extends IOUserSCS
         if (d.name().isBlank()) {
             throw new IllegalArgumentException(type.getName() + ": @DriverDesign name must not be blank");
         }
-        checkRules(type, "violates", d.violates());
-        checkRules(type, "mayAlsoViolate", d.mayAlsoViolate());
-        return new DesignEntry(d.name(), d.summary(), type, TreeSet.of(d.violates()), TreeSet.of(d.mayAlsoViolate()), d.path());
+        List<RegisteredInvariant> invariants = new ArrayList<>();
+        for (Class<? extends Invariant> i : d.invariants()) {
+            try {
+                invariants.add(RegisteredInvariant.of(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(type.getName() + ": @DriverDesign invariants: " + e.getMessage());
+            }
+        }
+        project.stream().filter(p -> invariants.stream().noneMatch(mine -> mine.type() == p.type())).forEach(invariants::add);
+        RuleBook rules;
+        try {
+            rules = RuleBook.of(invariants.stream().flatMap(i -> i.rules().stream()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(type.getName() + ": " + e.getMessage());
+        }
+        checkRules(type, "violates", d.violates(), rules);
+        checkRules(type, "mayAlsoViolate", d.mayAlsoViolate(), rules);
+        return new DesignEntry(d.name(), d.summary(), type, TreeSet.of(d.violates()), TreeSet.of(d.mayAlsoViolate()), d.path(), invariants);
     }
 
     /** A misspelt rule ID would make a design unpassable (or a rule silently tolerated): refused when the design is loaded. */
-    private static void checkRules(Class<?> type, String field, String[] ids) {
+    private static void checkRules(Class<?> type, String field, String[] ids, RuleBook rules) {
         for (String id : ids) {
-            if (Arrays.stream(Rule.values()).noneMatch(r -> r.id().equals(id))) {
-                throw new IllegalArgumentException(type.getName() + ": @DriverDesign " + field + " names '" + id + "', which is not a rule; rules: "
-                        + Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")));
+            if (!rules.knows(id)) {
+                throw new IllegalArgumentException(type.getName() + ": @DriverDesign " + field + " names '" + id
+                        + "', which is not a rule; rules: " + rules.ids() + (rules.custom().isEmpty() ? "" : " (the protocol's, then its invariants')"));
             }
         }
+    }
+
+    /** The custom rules of this design's invariants, in order. */
+    public List<RuleId.Custom> customRules() {
+        return invariants.stream().flatMap(i -> i.rules().stream()).distinct().toList();
+    }
+
+    /** The custom rules of these designs' invariants, each once: what a results file declares in its {@code rules}. */
+    public static List<RuleId.Custom> customRules(Collection<DesignEntry> designs) {
+        return designs.stream().flatMap(d -> d.customRules().stream()).distinct().toList();
     }
 
     /** A design by fully qualified class name (user designs on the class path). */

@@ -26,6 +26,12 @@ public @interface DriverDesign {
     /** Rule IDs it may also break in some scenarios. */
     String[] mayAlsoViolate() default {};
 
+    /**
+     * The design's own invariants, run by every engine on every run of it (besides the project's, listed in
+     * {@code META-INF/services/dev.dextrace.model.monitor.Invariant}); {@link #violates()} may name their rules.
+     */
+    Class<? extends dev.dextrace.model.monitor.Invariant>[] invariants() default {};
+
     /** Which I/O path the design uses; scenarios of the other path are not run on it. */
     Path path();
 

@@ -114,7 +114,7 @@ public final class ProtocolMonitor {
         last = e;
         for (Invariant inv : invariants) {
             synchronized (inv) {
-                inv.onEvent(e, (rule, msg, about) -> violate(rule, msg, about, e));
+                inv.onEvent(e, (rule, msg, about) -> violate(declared(inv, rule), msg, about, e));
             }
         }
         return e;
@@ -150,9 +150,21 @@ public final class ProtocolMonitor {
     public void runEnded() {
         for (Invariant inv : invariants) {
             synchronized (inv) {
-                inv.onRunEnd((rule, msg, about) -> violate(rule, msg, about, last));
+                inv.onRunEnd((rule, msg, about) -> violate(declared(inv, rule), msg, about, last));
             }
         }
+    }
+
+    /**
+     * An invariant files only what its {@code rules()} declares: results.json and the report know a custom rule's
+     * meaning from that declaration. Filing another is the invariant's bug, thrown where it happens.
+     */
+    private static RuleId declared(Invariant inv, RuleId rule) {
+        if (rule == null || inv.rules().stream().noneMatch(r -> r.id().equals(rule.id()))) {
+            throw new IllegalStateException("invariant " + inv.getClass().getName() + " filed rule " + rule
+                    + ", which its rules() does not declare: " + inv.rules());
+        }
+        return rule;
     }
 
     private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, Subject about) {

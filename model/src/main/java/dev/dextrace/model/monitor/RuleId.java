@@ -1,5 +1,7 @@
 package dev.dextrace.model.monitor;
 
+import java.util.regex.Pattern;
+
 /**
  * Anything a violation can be filed under: the protocol's own {@link Rule}s, or a rule a user adds
  * with an {@link Invariant} (see README, "Adding an invariant").
@@ -16,13 +18,33 @@ public interface RuleId {
         return "";
     }
 
-    /** A rule defined outside PROTOCOL.md, e.g. by a user's invariant. */
-    record Custom(String id, String meaning) implements RuleId {
+    /** Whether {@code id} is spelt as a rule ID: upper-case letters, digits and hyphens, e.g. {@code "SLOT-5"}, {@code "HW-1"}. */
+    static boolean isWellFormed(String id) {
+        return id != null && Custom.ID.matcher(id).matches();
+    }
+
+    /**
+     * A rule defined outside PROTOCOL.md, by a user's invariant; also how results.json's {@code rules} section
+     * spells one. The ID is upper-case letters, digits and hyphens, because it travels in jcstress outcome strings
+     * ("EXPECTED HW-1,Q-3"), file names and HTML anchors.
+     */
+    record Custom(String id, String meaning, String consequence) implements RuleId {
+        private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+
         public Custom {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("id must be a non-blank rule ID such as \"HW-1\"");
+            if (!isWellFormed(id)) {
+                throw new IllegalArgumentException("rule id " + (id == null ? "null" : "'" + id + "'")
+                        + " must be upper-case letters, digits and hyphens, such as \"HW-1\"");
             }
-            meaning = meaning == null ? "" : meaning;
+            if (meaning == null || meaning.isBlank()) {
+                throw new IllegalArgumentException("rule " + id + " needs a meaning: one sentence saying what it demands");
+            }
+            consequence = consequence == null ? "" : consequence;
+        }
+
+        /** A rule without a word on what breaking it does on a Mac. */
+        public Custom(String id, String meaning) {
+            this(id, meaning, "");
         }
 
         @Override

@@ -3,7 +3,8 @@ package dev.dextrace.model.results;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.RuleBook;
+import dev.dextrace.model.monitor.RuleId;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * them, so a bad file fails while it is being read, with the JSON path of the offending object; optional
  * lists and maps become empty rather than null so the renderer never checks for null collections.
  */
-@JsonPropertyOrder({"schemaVersion", "generatedAt", "run", "durationMillis", "budget", "environment", "engines", "designs"})
+@JsonPropertyOrder({"schemaVersion", "generatedAt", "run", "durationMillis", "budget", "environment", "engines", "rules", "designs"})
 public record Results(
         Integer schemaVersion,
         String generatedAt,
@@ -32,7 +33,8 @@ public record Results(
         Environment environment,
         Map<String, EngineRun> engines,
         List<Design> designs,
-        Run run) {
+        Run run,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleId.Custom> rules) {
 
     /** The only {@code schemaVersion} this renderer understands. */
     public static final int SCHEMA_VERSION = 1;
@@ -48,6 +50,8 @@ public record Results(
         environment = environment == null ? new Environment(null, null, null) : environment;
         engines = map(engines);
         designs = list(required(designs, "designs"), "designs");
+        rules = list(rules, "rules"); // absent in files written before custom rules: the protocol's only
+        checkRuleIds(designs, rules);
     }
 
     /** Results that name no run: a file written before run IDs, or by a producer outside a campaign. */
@@ -56,9 +60,55 @@ public record Results(
         this(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, null);
     }
 
+    /** Results that declare no custom rule. */
+    public Results(Integer schemaVersion, String generatedAt, Long durationMillis, Map<String, Object> budget,
+                   Environment environment, Map<String, EngineRun> engines, List<Design> designs, Run run) {
+        this(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, run, null);
+    }
+
     /** These results stamped with the run that asked for them. */
     public Results withRun(Run stamp) {
-        return new Results(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, stamp);
+        return new Results(schemaVersion, generatedAt, durationMillis, budget, environment, engines, designs, stamp, rules);
+    }
+
+    /** The rules these results may name: the protocol's, then the custom rules the file declares. */
+    public RuleBook ruleBook() {
+        return RuleBook.of(rules);
+    }
+
+    /**
+     * Every rule ID in the file is a protocol rule or one of its {@code rules}, so a typo in a producer is caught
+     * here, not shown as a blank column. Checked here rather than in each nested record, which cannot see {@code rules}.
+     */
+    private static void checkRuleIds(List<Design> designs, List<RuleId.Custom> rules) {
+        RuleBook book;
+        try {
+            book = RuleBook.of(rules);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'rules': " + e.getMessage(), e);
+        }
+        for (int i = 0; i < designs.size(); i++) {
+            Design d = designs.get(i);
+            String at = "at designs[" + i + "] (" + d.name() + "), ";
+            known(book, d.expectedRules(), at + "'expectedRules'");
+            known(book, d.foundRules(), at + "'foundRules'");
+            d.engines().forEach((engine, e) -> {
+                known(book, e.rules(), at + "engines." + engine + ", 'rules'");
+                known(book, List.copyOf(e.firstDetectionMillisByRule().keySet()), at + "engines." + engine + ", 'firstDetectionMillisByRule'");
+            });
+            for (int f = 0; f < d.findings().size(); f++) {
+                known(book, List.of(d.findings().get(f).rule()), at + "findings[" + f + "], 'rule'");
+            }
+        }
+    }
+
+    private static void known(RuleBook book, List<String> ids, String where) {
+        for (String id : ids) {
+            if (!book.knows(id)) {
+                throw new IllegalArgumentException(where + ": rule id '" + id + "' is unknown; valid ids: " + book.ids()
+                        + " (a custom rule must be declared in 'rules')");
+            }
+        }
     }
 
     /**
@@ -316,14 +366,12 @@ public record Results(
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Checks each ID against PROTOCOL.md §7 so a typo in a producer is caught here, not shown as a blank column. */
+    /** Checks each ID's spelling; whether it names a known rule is checked by {@link Results} as a whole, which knows its {@code rules}. */
     private static List<String> ruleIds(List<String> ids, String field) {
         List<String> checked = list(ids, field);
         for (String id : checked) {
-            try {
-                Rule.byId(id);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + field + "': " + e.getMessage(), e);
+            if (!RuleId.isWellFormed(id)) {
+                throw new IllegalArgumentException("'" + field + "': rule id '" + id + "' is not a rule ID such as \"SLOT-5\" or \"HW-1\"");
             }
         }
         return checked;

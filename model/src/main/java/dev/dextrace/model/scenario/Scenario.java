@@ -39,13 +39,18 @@ public record Scenario(String name, String description, DriverDesign.Path path, 
         return design.path() == path;
     }
 
-    /** A world builder for this scenario and design; the engine adds how threads run. */
+    /**
+     * A world builder for this scenario and design, with the design's and the project's invariants (a fresh
+     * instance each): every engine builds its worlds here, so every engine runs them. The engine adds how threads run.
+     */
     public World.Builder builder(DesignEntry design) {
         if (!appliesTo(design)) {
             throw new IllegalArgumentException("scenario " + name + " is for " + path + " designs; " + design.name()
                     + " uses the " + design.path() + " path");
         }
-        return World.builder(design::create).config(config).latencyNanos(0).laneMapping(laneMapping);
+        World.Builder b = World.builder(design::create).config(config).latencyNanos(0).laneMapping(laneMapping);
+        design.invariants().forEach(i -> b.invariant(i::create));
+        return b;
     }
 
     /** Builds (boots) the world and submits the scenario's work; nothing has run yet. */

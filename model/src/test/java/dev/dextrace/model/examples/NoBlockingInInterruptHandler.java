@@ -6,6 +6,8 @@ import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.RuleId;
 
+import java.util.List;
+
 /**
  * A worked example of a team's own invariant (README, "Adding an invariant", shows this code): the
  * interrupt handler must never wait synchronously for another queue, because a completion stuck
@@ -13,8 +15,14 @@ import dev.dextrace.model.monitor.RuleId;
  * typed payloads.
  */
 public final class NoBlockingInInterruptHandler implements Invariant {
-    public static final RuleId RULE = new RuleId.Custom("IRQ-1",
-            "The interrupt queue never waits synchronously for another queue (DispatchSync).");
+    public static final RuleId.Custom RULE = new RuleId.Custom("IRQ-1",
+            "The interrupt queue never waits synchronously for another queue (DispatchSync).",
+            "A completion waits behind Default: I/O stalls until the kernel's timeout (timeout storm).");
+
+    @Override
+    public List<RuleId.Custom> rules() {
+        return List.of(RULE);
+    }
 
     @Override
     public void onEvent(ProtocolEvent e, Reporter reporter) {
