@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,8 +36,21 @@ class CatalogueLincheckTest {
         return Catalogue.all().filter(DesignEntry::declaredClean).toJavaStream();
     }
 
+    /**
+     * Wrong designs whose declared rules Lincheck's search does not reach, with why; the controlled engine and jcstress
+     * catch them (ControlledCatalogueTest, the stress-tests campaign). Measured, not assumed: BENCHMARKS.md §7.
+     */
+    static final Map<String, String> NOT_REACHED = Map.of("task-set-full-resend-lost",
+            "CMP-1 needs the resent command's completion to overtake the forgotten tag; 0 of 1,000 interleavings of"
+                    + " two-completion-paths reach it, the controlled engine's exhaustive search at one preemption does at run 29");
+
     static Stream<DesignEntry> wrong() {
-        return Catalogue.all().filter(d -> !d.declaredClean()).toJavaStream();
+        return Catalogue.all().filter(d -> !d.declaredClean() && !NOT_REACHED.containsKey(d.name())).toJavaStream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyDesignLincheckIsExcusedFromIsAWrongDesignOfTheCatalogue() {
+        NOT_REACHED.keySet().forEach(name -> assertTrue(!Catalogue.byName(name).declaredClean(), name));
     }
 
     @ParameterizedTest(name = "{0}")
