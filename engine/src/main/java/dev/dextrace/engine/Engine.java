@@ -28,8 +28,8 @@ public interface Engine {
 
     /**
      * How many cores a run keeps busy. The campaign runs engines side by side while their cores fit the machine's:
-     * a single-threaded search takes one (the controlled runtime); jcstress takes two, since its actors must run at the
-     * same time on cores of their own to overlap; Lincheck two, since its waiting threads spin.
+     * a search that runs one thread at a time takes one (Lincheck, the controlled runtime); jcstress takes two, since its
+     * actors must run at the same time on cores of their own to overlap.
      */
     default int cores() {
         return 1;

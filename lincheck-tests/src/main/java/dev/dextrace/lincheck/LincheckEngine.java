@@ -24,15 +24,6 @@ public final class LincheckEngine implements Engine {
     private static final String INVOCATIONS = "invocations";
     private static final String TRACES = "traces";
 
-    /**
-     * Two: a search runs one thread at a time, but the threads waiting for their turn spin (a search of 8 s took 15 s of
-     * CPU), and the controlled engine beside it ran 2.6 times slower (BENCHMARKS.md §6).
-     */
-    @Override
-    public int cores() {
-        return 2;
-    }
-
     @Override
     public String name() {
         return ENGINE;
