@@ -10,7 +10,6 @@ import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.replay.Exploration;
-import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 
@@ -139,7 +138,7 @@ public final class ScaleStudy {
         Stats two = time(budget, () -> Samples.twoThreads(c.scenario(), c.design(), true, partner));
 
         // the systematic search: decisions of the run-to-completion run = runs of a full bound-1 search, minus one
-        World rtc = c.scenario().load(c.scenario().builder(c.design()).twoLanes().controlled(Strategy.runToCompletion()));
+        World rtc = c.scenario().loadWithoutPreemption(c.design());
         rtc.run(Duration.ofSeconds(60));
         int decisions = rtc.decisions().size();
         long t0 = System.nanoTime();

@@ -14,7 +14,6 @@ import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.runtime.AtomicSteps;
 import dev.dextrace.model.runtime.ExecutionContext;
 import dev.dextrace.model.runtime.Frame;
-import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
 import kotlin.Unit;
 import kotlin.reflect.jvm.ReflectJvmMapping;
@@ -143,7 +142,7 @@ public final class LincheckSearch {
      */
     private static void warmUp(DesignEntry design, Scenario scenario) {
         if (WARM.add(design.type())) {
-            scenario.load(scenario.builder(design).twoLanes().controlled(Strategy.runToCompletion())).run(Duration.ofSeconds(10));
+            scenario.loadWithoutPreemption(design).run(Duration.ofSeconds(10));
         }
     }
 

@@ -40,7 +40,7 @@ class LegacyBreadthTest {
     }
 
     private static Verdict run(DesignEntry d, Scenario s) {
-        World w = s.load(s.builder(d).twoLanes().controlled(Strategy.runToCompletion()));
+        World w = s.loadWithoutPreemption(d);
         return w.run(Duration.ofSeconds(20));
     }
 

@@ -7,7 +7,6 @@ import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.runtime.Lane;
 import dev.dextrace.model.runtime.Mailbox;
-import dev.dextrace.model.runtime.Strategy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,11 +34,7 @@ public final class QueueLanes {
     public static Results.QueuePairs of(DesignEntry design, List<Scenario> scenarios) {
         TreeSet<String> apart = new TreeSet<>();
         TreeSet<String> together = new TreeSet<>();
-        for (Scenario s : scenarios) {
-            if (!s.appliesTo(design) || !s.laneMapping().equals(LaneMapping.FIRST)) {
-                continue;
-            }
-            Map<String, String> laneOf = probe(design, s).orElse(Map.of());
+        for (Map<String, String> laneOf : probes(design, scenarios)) {
             List<String> queues = new ArrayList<>(laneOf.keySet());
             for (int i = 0; i < queues.size(); i++) {
                 for (int j = i + 1; j < queues.size(); j++) {
@@ -57,13 +52,8 @@ public final class QueueLanes {
      * mapping of them ({@link LaneMapping#others}): each set of its queues runs opposite Default in one of them.
      */
     public static List<Scenario> inEveryMapping(DesignEntry design, List<Scenario> scenarios) {
-        int own = 0;
-        for (Scenario s : scenarios) {
-            if (s.appliesTo(design) && s.laneMapping().equals(LaneMapping.FIRST)) {
-                own = Math.max(own, (int) probe(design, s).orElse(Map.of()).keySet().stream()
-                        .filter(q -> !q.equals(IODispatchQueue.DEFAULT) && !q.endsWith(IODispatchQueue.CONCURRENT_SUFFIX)).count());
-            }
-        }
+        int own = probes(design, scenarios).stream().mapToInt(laneOf -> (int) laneOf.keySet().stream()
+                .filter(q -> !q.equals(IODispatchQueue.DEFAULT) && !q.endsWith(IODispatchQueue.CONCURRENT_SUFFIX)).count()).max().orElse(0);
         List<Scenario> all = new ArrayList<>(scenarios);
         for (LaneMapping m : LaneMapping.others(own)) {
             for (Scenario s : scenarios) {
@@ -75,11 +65,17 @@ public final class QueueLanes {
         return List.copyOf(all);
     }
 
-    /** Each queue's lane in one run of the scenario, run to completion; empty if the design cannot be loaded. */
+    /** Each queue's lane, per scenario of the design in the first mapping, one run each without preemption. */
+    private static List<Map<String, String>> probes(DesignEntry design, List<Scenario> scenarios) {
+        return scenarios.stream().filter(s -> s.appliesTo(design) && s.laneMapping().equals(LaneMapping.FIRST))
+                .map(s -> probe(design, s)).flatMap(Optional::stream).toList();
+    }
+
+    /** Each queue's lane in one run of the scenario; empty if the design cannot be loaded. */
     private static Optional<Map<String, String>> probe(DesignEntry design, Scenario s) {
         World w;
         try {
-            w = s.load(s.builder(design).twoLanes().controlled(Strategy.runToCompletion()));
+            w = s.loadWithoutPreemption(design);
             w.run(PROBE);
         } catch (RuntimeException e) {
             return Optional.empty(); // a design that throws while loading is a finding of the engines, not of this probe

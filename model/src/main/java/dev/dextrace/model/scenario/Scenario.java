@@ -2,6 +2,7 @@ package dev.dextrace.model.scenario;
 
 import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.World;
+import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.FrameworkConfig;
@@ -51,6 +52,11 @@ public record Scenario(String name, String description, DriverDesign.Path path, 
         World.Builder b = World.builder(design::create).config(config).latencyNanos(0).laneMapping(laneMapping);
         design.invariants().forEach(i -> b.invariant(i::create));
         return b;
+    }
+
+    /** The world for one run on the engines' two lanes without preemption (each lane runs while it can); not run yet. */
+    public World loadWithoutPreemption(DesignEntry design) {
+        return load(builder(design).twoLanes().controlled(Strategy.runToCompletion()));
     }
 
     /** Builds (boots) the world and submits the scenario's work; nothing has run yet. */

@@ -6,7 +6,6 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.examples.NoBlockingInInterruptHandler;
-import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -103,7 +102,7 @@ class InvariantRegistrationTest {
 
     private static Verdict run(DesignEntry design, Scenario scenario) {
         return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            World w = scenario.load(scenario.builder(design).twoLanes().controlled(Strategy.runToCompletion()));
+            World w = scenario.loadWithoutPreemption(design);
             return w.run(Duration.ofSeconds(10));
         });
     }
