@@ -3,6 +3,7 @@ package dev.dextrace.campaign;
 import dev.dextrace.model.results.EngineExit;
 import dev.dextrace.model.results.ProcessTree;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.results.Shard;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
         }
 
         /** An engine all of whose designs are in other shards: it ran, on nothing. */
-        static Outcome noWorkIn(Object shard) {
+        static Outcome noWorkIn(Shard shard) {
             return new Outcome(Results.EngineStatus.RAN, "none of its designs is in shard " + shard, false);
         }
     }
