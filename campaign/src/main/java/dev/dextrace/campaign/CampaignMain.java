@@ -5,6 +5,7 @@ import dev.dextrace.reports.ReportRenderer;
 import dev.dextrace.reports.ScaleView;
 import dev.dextrace.reports.ReportView;
 import dev.dextrace.engine.Budget;
+import dev.dextrace.engine.DesignClaims;
 import dev.dextrace.engine.Engine;
 import dev.dextrace.engine.EngineMain;
 import dev.dextrace.engine.Folders;
@@ -220,7 +221,7 @@ public final class CampaignMain implements Callable<Integer> {
             System.out.println("campaign run " + run.id());
             try {
                 // Once an engine was interrupted (Ctrl-C reaches the whole process group), nothing more starts.
-                outcomes.putAll(new SideBySide(cores).run(chosen, this::start));
+                outcomes.putAll(new SideBySide(cores).run(chosen, this::start, this::designsLeft));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -344,26 +345,75 @@ public final class CampaignMain implements Callable<Integer> {
         }
     }
 
-    private EngineProcess.Outcome start(Engine engine) {
-        System.out.println("== " + engine.name() + " ==");
-        Path dir = work.resolve(engine.name()).toAbsolutePath();
-        String mine = shard.count() == 1 ? designs
-                : String.join(",", shardDesigns.get(engine.name()).stream().map(d -> d.type().getName()).toList());
+    private EngineProcess.Outcome start(SideBySide.Part part) {
+        Engine engine = part.engine();
+        String name = engine.name() + (part.number() == 1 ? "" : " (process " + part.number() + ")");
+        System.out.println("== " + name + " ==");
+        List<DesignEntry> mine = designsOf(engine);
         if (mine.isEmpty()) { // every design of this engine is in another shard
             System.out.println("== " + engine.name() + ": no design of it is in shard " + shard);
             return EngineProcess.Outcome.noWorkIn(shard);
         }
-        List<String> args = List.of("--engine", engine.name(), "--designs", mine, "--scenarios", scenarios, "--budget", level.label(),
-                "--out", dir.toString(), "--run-id", run.id());
+        List<String> args = new ArrayList<>(List.of("--engine", engine.name(), "--designs",
+                String.join(",", mine.stream().map(d -> d.type().getName()).toList()), "--scenarios", scenarios,
+                "--budget", level.label(), "--out", folder(engine, part.number()).toString(), "--run-id", run.id()));
+        claims(engine).ifPresent(c -> args.addAll(List.of("--claims", c.folder().toString())));
         EngineProcess.Outcome o = new EngineProcess(engine.name(), EngineMain.class.getName(), engine.jvmOptions(), args,
-                resultsFile(engine), level.processLimit()).run(guard);
-        System.out.println("== " + engine.name() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")"));
+                resultsFile(engine, part.number()), level.processLimit()).run(guard);
+        System.out.println("== " + name + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")"));
         return o;
     }
 
-    /** Each engine writes into a folder of its own under --work. */
-    private Path resultsFile(Engine engine) {
-        return work.resolve(engine.name()).toAbsolutePath().resolve(engine.name() + ".json");
+    /**
+     * The engine's designs in this shard. An engine that may run as several processes gets them most costly first
+     * ({@link Shards.Unit#cost}), so the last design any process takes is a cheap one and they end together.
+     */
+    private List<DesignEntry> designsOf(Engine engine) {
+        List<DesignEntry> mine = shard.count() == 1 ? selected : shardDesigns.get(engine.name());
+        if (claims(engine).isEmpty()) {
+            return mine;
+        }
+        List<Scenario> chosenScenarios = Scenarios.select(scenarios).toJavaList();
+        return Shards.units(List.of(engine), mine, chosenScenarios).stream()
+                .sorted(java.util.Comparator.comparingLong(Shards.Unit::cost).reversed()).map(Shards.Unit::design).toList();
+    }
+
+    /**
+     * Where an engine's processes claim designs, for an engine that may run as several: one without a share of the
+     * campaign's time (a share is one process's time); empty for the others.
+     */
+    private Optional<DesignClaims> claims(Engine engine) {
+        return level.share(engine.name()).isPresent() ? Optional.empty()
+                : Optional.of(new DesignClaims(work.resolve(engine.name()).resolve("claims").toAbsolutePath()));
+    }
+
+    /** True while an engine that may run as several processes has a design no process of it claimed yet. */
+    private boolean designsLeft(Engine engine) {
+        return claims(engine).map(c -> c.anyLeft(designsOf(engine))).orElse(false);
+    }
+
+    /** Each engine writes into a folder of its own under --work; its process n > 1 into {@code part-<n>} inside it. */
+    private Path folder(Engine engine, int part) {
+        Path first = work.resolve(engine.name()).toAbsolutePath();
+        return part == 1 ? first : first.resolve(PART + part);
+    }
+
+    private static final String PART = "part-";
+
+    private Path resultsFile(Engine engine, int part) {
+        return folder(engine, part).resolve(engine.name() + ".json");
+    }
+
+    /** The results files the engine's processes left: its folder's, then each {@code part-<n>}'s. */
+    private List<Path> resultsFiles(Engine engine) {
+        List<Path> files = new ArrayList<>(List.of(resultsFile(engine, 1)));
+        try (Stream<Path> parts = Files.list(folder(engine, 1))) {
+            parts.filter(p -> p.getFileName().toString().startsWith(PART)).map(p -> p.resolve(engine.name() + ".json"))
+                    .sorted().forEach(files::add);
+        } catch (IOException noFolder) {
+            // the engine did not run: its one file reads as missing
+        }
+        return files;
     }
 
     /** SIGINT/SIGTERM: no engine starts any more, the running one's process tree ends, and the report says so. */
@@ -400,7 +450,8 @@ public final class CampaignMain implements Callable<Integer> {
 
     /** The engine's input as this campaign saw it: its results of this run, with the status its process ended in. */
     private CampaignMerge.EngineInput input(Engine engine, boolean interrupted) {
-        CampaignMerge.EngineInput in = CampaignMerge.read(engine.name(), resultsFile(engine), run.id());
+        CampaignMerge.EngineInput in = CampaignMerge.ofParts(resultsFiles(engine).stream()
+                .map(f -> CampaignMerge.read(engine.name(), f, run.id())).toList());
         EngineProcess.Outcome o = outcomes.get(engine.name());
         if (o == null && interrupted) {
             o = guard.started(engine.name())

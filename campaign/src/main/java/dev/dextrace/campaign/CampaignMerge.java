@@ -66,6 +66,41 @@ public final class CampaignMerge {
         }
     }
 
+    /**
+     * One engine's processes' results as one input ({@code --claims}: each process searched the designs it claimed):
+     * per design the entry of the process that searched it, else one saying it was not run; the first process that
+     * did not run says how the engine ended; the time is the processes' together.
+     */
+    static EngineInput ofParts(List<EngineInput> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        String engine = parts.get(0).engine();
+        EngineInput worst = parts.stream().filter(p -> p.status() != Results.EngineStatus.RAN).findFirst().orElse(parts.get(0));
+        List<Results> read = parts.stream().map(EngineInput::results).filter(java.util.Objects::nonNull).toList();
+        if (read.isEmpty()) {
+            return worst;
+        }
+        Map<String, Results.Design> byName = new LinkedHashMap<>();
+        for (Results r : read) {
+            for (Results.Design d : r.designs()) {
+                Results.DesignEngine e = d.engines().get(engine);
+                if ((e != null && e.ran()) || !byName.containsKey(d.name())) {
+                    byName.put(d.name(), d);
+                }
+            }
+        }
+        long took = read.stream().map(r -> r.engines().get(engine)).filter(java.util.Objects::nonNull)
+                .mapToLong(run -> run.durationMillis() == null ? 0 : run.durationMillis()).sum();
+        String reason = parts.size() + " processes: " + String.join("; ", parts.stream()
+                .map(p -> p.reason() == null ? p.status().toString() : p.reason()).toList());
+        Results first = read.get(0);
+        Results joined = new Results(first.schemaVersion(), first.generatedAt(), took, first.budget(), first.environment(),
+                Map.of(engine, new Results.EngineRun(worst.status(), reason, took)), List.copyOf(byName.values()), first.run(),
+                read.stream().flatMap(r -> r.rules().stream()).distinct().toList());
+        return new EngineInput(engine, joined, worst.status(), reason);
+    }
+
     public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis,
                                 Results.Run run) {
         Map<String, Results.EngineRun> engines = new LinkedHashMap<>();

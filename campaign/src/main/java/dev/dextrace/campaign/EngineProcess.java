@@ -36,6 +36,15 @@ public record EngineProcess(String engine, String mainClass, List<String> jvmArg
         static Outcome noWorkIn(Shard shard) {
             return new Outcome(Results.EngineStatus.RAN, "none of its designs is in shard " + shard, false);
         }
+
+        /** An engine's processes together: the first that did not run says how the engine ended; else it ran. */
+        static Outcome ofParts(List<Outcome> parts) {
+            if (parts.size() <= 1) {
+                return parts.isEmpty() ? NOT_STARTED : parts.get(0);
+            }
+            return parts.stream().filter(o -> o.status() != Results.EngineStatus.RAN).findFirst()
+                    .orElse(new Outcome(Results.EngineStatus.RAN, null, parts.stream().anyMatch(Outcome::hadWork)));
+        }
     }
 
     /** An engine the campaign did not start because it was being interrupted. */

@@ -111,11 +111,19 @@ class CampaignMainTest {
     @Test
     void theControlledEngineRunsInTheCampaignWithItsRunIdAndReplays(@TempDir Path dir) throws Exception {
         Ran r = campaign("--designs", "double-complete,bundled-recommended", "--scenarios", "completion-races-submission",
-                "--budget", "smoke", "--engines", "controlled", "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
+                "--budget", "smoke", "--engines", "controlled", "--cores", "2",
+                "--work", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("engine controlled: ran"), r.out());
         Results merged = ResultsIO.read(dir.resolve("out/results.json"));
-        assertEquals(merged.run().id(), ResultsIO.read(dir.resolve("work/controlled/controlled.json")).run().id(), "the engine wrote the run's ID");
+        // Alone on 2 cores the engine runs as two processes, each searching the designs it claimed first.
+        List<Results> parts = List.of(ResultsIO.read(dir.resolve("work/controlled/controlled.json")),
+                ResultsIO.read(dir.resolve("work/controlled/part-2/controlled.json")));
+        parts.forEach(p -> assertEquals(merged.run().id(), p.run().id(), "each process wrote the run's ID"));
+        for (String name : List.of("double-complete", "bundled-recommended")) {
+            assertEquals(1, parts.stream().flatMap(p -> p.designs().stream())
+                    .filter(d -> d.name().equals(name) && d.engines().containsKey("controlled") && d.engines().get("controlled").ran()).count(), name + " is searched by exactly one process");
+        }
         Results.Design wrong = design(merged, "double-complete");
         assertEquals(List.of("SLOT-4"), wrong.engines().get("controlled").rules());
         assertTrue(wrong.findings().stream().allMatch(f -> f.engine().equals("controlled")), wrong.findings()::toString);

@@ -72,6 +72,10 @@ public final class EngineMain implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An engine's own setting, e.g. --set invocations=5.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--claims", paramLabel = "DIR",
+            description = "Share the designs with other processes of this engine: each searches only the designs it claims first in DIR.")
+    Path claims;
+
     @Option(names = "--run-id", paramLabel = "ID",
             description = "The campaign run that asked for these results; written into the results file so the campaign knows its own.")
     String runId;
@@ -82,6 +86,9 @@ public final class EngineMain implements Callable<Integer> {
     private Budget level;
     private Map<String, Object> budgetInfo = Map.of();
     private List<DesignEntry> planned = List.of();
+    /** Designs another process of this engine claimed first ({@code --claims}): not this run's, not in its results. */
+    private final List<DesignEntry> theirs = new ArrayList<>();
+    private volatile DesignEntry current;
     private long startMillis;
     private volatile Stop stop;
     private volatile boolean done;
@@ -171,6 +178,13 @@ public final class EngineMain implements Callable<Integer> {
                             + " designs searched");
                     break;
                 }
+                if (claims != null && !new DesignClaims(claims).claim(d)) {
+                    synchronized (this) {
+                        theirs.add(d);
+                    }
+                    continue;
+                }
+                current = d;
                 Engine.DesignResult r = runDesign(session, d, scenariosOf(d, selectedScenarios), progress);
                 progress.accept(r.summary());
                 synchronized (this) {
@@ -233,7 +247,7 @@ public final class EngineMain implements Callable<Integer> {
     private synchronized void write() {
         List<Results.Design> designs = new ArrayList<>();
         finished.forEach(r -> designs.add(r.design()));
-        planned.subList(finished.size(), planned.size()).forEach(d -> designs.add(Grading.notRun(d)));
+        notReached().forEach(d -> designs.add(Grading.notRun(d)));
         long duration = System.currentTimeMillis() - startMillis;
         Results results = new Results(Results.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), duration,
                 budgetInfo, Results.Environment.ofThisJvm(), Map.of(chosen.name(), engineRun(duration)), designs,
@@ -246,11 +260,23 @@ public final class EngineMain implements Callable<Integer> {
         }
     }
 
+    /** This run's designs not searched (yet): neither finished nor another process's. */
+    private synchronized List<DesignEntry> notReached() {
+        return planned.subList(finished.size() + theirs.size(), planned.size());
+    }
+
+    /** How many designs are this run's: all selected, less those another process claimed. */
+    private synchronized int mine() {
+        return planned.size() - theirs.size();
+    }
+
     private Results.EngineRun engineRun(long duration) {
         Stop s = stop;
-        String where = finished.size() + " of " + planned.size() + " designs done";
+        String where = finished.size() + " of " + mine() + " designs done" + (claims == null ? "" : " (" + theirs.size()
+                + " searched by another process of " + chosen.name() + ")");
         if (s != null) {
-            String during = finished.size() < planned.size() ? " during " + planned.get(finished.size()).name() : "";
+            DesignEntry at = current;
+            String during = at != null && finished.stream().noneMatch(r -> r.design().name().equals(at.name())) ? " during " + at.name() : "";
             return new Results.EngineRun(s.status(), s.reason() + during + "; " + where, duration);
         }
         List<String> problems = finished.stream()
@@ -262,7 +288,7 @@ public final class EngineMain implements Callable<Integer> {
             return new Results.EngineRun(Results.EngineStatus.RAN, "its share of " + human(myShare.orElseThrow()) + " was used after "
                     + where + "; the others are left to the engines without a share", duration);
         }
-        if (finished.size() < planned.size()) { // written while running: if the process dies now, that is what it was
+        if (finished.size() < mine()) { // written while running: if the process dies now, that is what it was
             return new Results.EngineRun(Results.EngineStatus.INTERRUPTED, "run in progress or killed; " + where, duration);
         }
         return new Results.EngineRun(Results.EngineStatus.RAN, "all selected tests completed; " + where, duration);
@@ -274,9 +300,9 @@ public final class EngineMain implements Callable<Integer> {
         finished.forEach(r -> console.println("  " + r.summary()));
         long good = finished.stream().filter(r -> r.design().verdict() == Results.Grade.AS_EXPECTED).count();
         Results.EngineRun run = engineRun(System.currentTimeMillis() - startMillis);
-        boolean passed = run.status() == Results.EngineStatus.RAN && good == finished.size() && (shareUsed || good == planned.size());
+        boolean passed = run.status() == Results.EngineStatus.RAN && good == finished.size() && (shareUsed || good == mine());
         console.printf("%s %s: %d of %d design(s) as expected, %s (%s), %.0f s; results in %s%n", chosen.name(),
-                passed ? "PASSED" : "FAILED", good, shareUsed ? finished.size() : planned.size(), run.status(), run.reason(),
+                passed ? "PASSED" : "FAILED", good, shareUsed ? finished.size() : mine(), run.status(), run.reason(),
                 run.durationMillis() / 1000.0, resultsFile().toAbsolutePath());
         return EngineExit.of(passed);
     }
