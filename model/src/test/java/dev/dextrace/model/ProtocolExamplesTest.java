@@ -68,6 +68,18 @@ class ProtocolExamplesTest {
         assertEquals("InterruptQueue", reissue.lane(), "returned and reissued in the completing thread, at once");
     }
 
+    /** The kernel's own acts run on the lane that carries the kernel's work loop; the swimlane still says "kernel". */
+    @Test
+    void theKernelsWorkIsShownOnTheKernelWhicheverLaneCarriesIt() {
+        World w = dev.dextrace.model.scenario.Scenarios.STOP_WITH_IO_OUTSTANDING.loadWithoutPreemption(
+                dev.dextrace.model.catalogue.Catalogue.select("bundled-recommended").get(0));
+        Verdict v = w.run(Scripted.TIMEOUT);
+        ProtocolEvent stop = v.events().find(e -> e.payload() instanceof Payload.SyncTo s && s.block().contains("UserStopController")).get();
+        assertEquals("kernel", stop.place(), stop::toString);
+        assertEquals(World.SUBMITTER, stop.lane(), "carried by the lane of Default and the kernel");
+        assertTrue(stop.toString().contains("[kernel on submitter]"), stop::toString);
+    }
+
     @Test
     void completionsInDeferredModeAreCleanToo() {
         Verdict v = Scripted.run(() -> new BundledRecommended(2), dev.dextrace.model.framework.FrameworkConfig.defaults()

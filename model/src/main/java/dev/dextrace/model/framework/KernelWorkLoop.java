@@ -64,7 +64,7 @@ final class KernelWorkLoop implements Mailbox {
                 return false;
             }
             ExecutionContext ctx = ExecutionContext.current();
-            Frame f = ctx.push(null, it.label(), null);
+            Frame f = ctx.pushOutsideQueues(NAME, it.label());
             try {
                 it.body().run();
             } finally {

@@ -14,4 +14,9 @@ public interface EventSite {
 
     /** The queue whose block the calling thread runs, or null. */
     String currentQueue();
+
+    /** Where the calling thread runs, for display: its queue, else the mailbox running it (the kernel), else its lane. */
+    default String currentPlace() {
+        return currentQueue() != null ? currentQueue() : currentLane();
+    }
 }

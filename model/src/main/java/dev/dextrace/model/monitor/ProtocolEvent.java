@@ -6,10 +6,16 @@ import java.util.OptionalInt;
 /**
  * One observed protocol step, immutable. {@code seq} orders all events of a run; {@code lane} is the
  * thread that did it (a queue's worker, the kernel, the hardware) and {@code queue} the dispatch
- * queue whose block it ran in (null outside any block). {@code payload} is what the step did, typed;
+ * queue whose block it ran in (null outside any block); {@code place} is where a swimlane shows it: the queue, else
+ * the mailbox that ran it (the kernel's work loop, on whichever lane carries it), else the lane. {@code payload} is what the step did, typed;
  * {@link #kind()}, {@link #text()} and the slot, generation and action are views of it.
  */
-public record ProtocolEvent(long seq, String lane, String queue, Payload payload) {
+public record ProtocolEvent(long seq, String lane, String queue, String place, Payload payload) {
+
+    /** An event shown where it ran: its queue, else its lane. */
+    public ProtocolEvent(long seq, String lane, String queue, Payload payload) {
+        this(seq, lane, queue, queue != null ? queue : lane, payload);
+    }
 
     public EventKind kind() {
         return payload.kind();
@@ -35,13 +41,8 @@ public record ProtocolEvent(long seq, String lane, String queue, Payload payload
         return payload.subject().action();
     }
 
-    /** Where this event happened, for swimlanes: the queue if inside a block, else the thread. */
-    public String place() {
-        return queue != null ? queue : lane;
-    }
-
     @Override
     public String toString() {
-        return "#" + seq + " [" + place() + (queue != null && !queue.equals(lane) ? " on " + lane : "") + "] " + text();
+        return "#" + seq + " [" + place + (place.equals(lane) ? "" : " on " + lane) + "] " + text();
     }
 }

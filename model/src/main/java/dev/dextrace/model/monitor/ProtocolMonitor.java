@@ -96,7 +96,8 @@ public final class ProtocolMonitor {
     }
 
     private ProtocolEvent append(Payload payload) {
-        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(), payload);
+        ProtocolEvent e = new ProtocolEvent(seq.getAndIncrement(), scheduler.currentLane(), scheduler.currentQueue(),
+                scheduler.currentPlace(), payload);
         java.util.function.Supplier<Optional<String>> at = where;
         if (at != null) {
             at.get().ifPresent(source -> sources.put(e.seq(), source));

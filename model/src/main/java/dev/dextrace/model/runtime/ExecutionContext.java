@@ -50,6 +50,23 @@ public final class ExecutionContext {
         return null;
     }
 
+    /** Where the calling thread runs, for display: the innermost call's queue or mailbox, else the thread's lane. */
+    public String place() {
+        for (Frame f : frames) {
+            if (f.place() != null) {
+                return f.place();
+            }
+        }
+        return lane;
+    }
+
+    /** A call run by a mailbox that is not a dispatch queue (the kernel's work loop): shown there, but outside any queue. */
+    public Frame pushOutsideQueues(String mailbox, String method) {
+        Frame f = new Frame(null, mailbox, method, null);
+        frames.push(f);
+        return f;
+    }
+
     public Frame push(String queue, String method, Object subject) {
         Frame f = new Frame(queue, method, subject);
         frames.push(f);

@@ -9,13 +9,19 @@ import java.util.OptionalInt;
  */
 public final class Frame {
     private final String queue;
+    private final String place;
     private final String method;
     private final Object subject;
     private volatile boolean active = true;
     private java.util.Map<Integer, Integer> seenSlots;
 
     Frame(String queue, String method, Object subject) {
+        this(queue, queue, method, subject);
+    }
+
+    Frame(String queue, String place, String method, Object subject) {
         this.queue = queue;
+        this.place = place;
         this.method = method;
         this.subject = subject;
     }
@@ -23,6 +29,11 @@ public final class Frame {
     /** The queue this frame runs on, or null for a thread outside any queue. */
     public String queue() {
         return queue;
+    }
+
+    /** Where the call runs, for display: its queue, or the mailbox that runs it outside any queue (the kernel); null if neither. */
+    public String place() {
+        return place;
     }
 
     public String method() {

@@ -24,6 +24,11 @@ public interface Scheduler extends EventSite {
         return ExecutionContext.current().queue();
     }
 
+    @Override
+    default String currentPlace() {
+        return ExecutionContext.current().place();
+    }
+
     /** Blocks the caller until {@code ready} holds. Throws {@link RunAbandoned} if the run stops first. */
     void await(BooleanSupplier ready, String what);
 
