@@ -9,6 +9,8 @@ import dev.dextrace.model.results.Results;
 import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,6 +37,7 @@ class ControlledCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("designs")
+    @Execution(ExecutionMode.CONCURRENT)
     void meetsItsDeclaredExpectation(DesignEntry d) {
         ControlledSearch.Report r = assertTimeoutPreemptively(Duration.ofMinutes(2),
                 () -> ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { }));

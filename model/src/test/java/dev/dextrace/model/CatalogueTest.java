@@ -8,6 +8,8 @@ import dev.dextrace.model.results.Results;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.model.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +35,7 @@ class CatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("designs")
+    @Execution(ExecutionMode.CONCURRENT)
     void designMeetsItsDeclaredExpectation(DesignEntry d) {
         Set<String> found = new TreeSet<>();
         StringBuilder why = new StringBuilder();
