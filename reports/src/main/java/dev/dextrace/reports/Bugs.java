@@ -54,7 +54,8 @@ public final class Bugs {
     /** {@code results} with each design's findings grouped into bugs, their replay files written under {@code reportDir}. */
     public static Results group(Results results, Path reportDir) {
         RuleBook rules = results.ruleBook();
-        List<Design> designs = results.designs().stream().map(d -> group(d, reportDir, rules)).toList();
+        // Designs are grouped on every core: each replays its findings' recordings, independently of the others.
+        List<Design> designs = results.designs().parallelStream().map(d -> group(d, reportDir, rules)).toList();
         return new Results(results.schemaVersion(), results.generatedAt(), results.durationMillis(), results.budget(),
                 results.environment(), results.engines(), designs, results.run(), results.rules());
     }
