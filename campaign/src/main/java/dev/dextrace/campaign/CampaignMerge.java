@@ -92,8 +92,13 @@ public final class CampaignMerge {
         }
         long took = read.stream().map(r -> r.engines().get(engine)).filter(java.util.Objects::nonNull)
                 .mapToLong(run -> run.durationMillis() == null ? 0 : run.durationMillis()).sum();
-        String reason = parts.size() + " processes: " + String.join("; ", parts.stream()
-                .map(p -> p.reason() == null ? p.status().toString() : p.reason()).toList());
+        List<Long> searched = parts.stream().map(p -> p.results() == null ? 0L : p.results().designs().stream()
+                .filter(d -> d.engines().containsKey(engine) && d.engines().get(engine).ran()).count()).toList();
+        long longest = read.stream().map(r -> r.engines().get(engine)).filter(java.util.Objects::nonNull)
+                .mapToLong(run -> run.durationMillis() == null ? 0 : run.durationMillis()).max().orElse(0);
+        String reason = parts.size() + " processes searched " + String.join(" + ", searched.stream().map(String::valueOf).toList())
+                + " designs, the longest for " + Math.round(longest / 1000.0) + " s"
+                + (worst.status() == Results.EngineStatus.RAN ? "" : "; process " + (parts.indexOf(worst) + 1) + ": " + worst.reason());
         Results first = read.get(0);
         Results joined = new Results(first.schemaVersion(), first.generatedAt(), took, first.budget(), first.environment(),
                 Map.of(engine, new Results.EngineRun(worst.status(), reason, took)), List.copyOf(byName.values()), first.run(),

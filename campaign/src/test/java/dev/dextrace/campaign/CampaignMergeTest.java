@@ -3,6 +3,7 @@ package dev.dextrace.campaign;
 import dev.dextrace.reports.ReportRenderer;
 import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.results.ResultsIO;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,31 @@ class CampaignMergeTest {
         assertTrue(merged.designs().get(0).foundRules().isEmpty());
 
         assertEquals(Results.EngineStatus.RAN, CampaignMerge.read("lincheck", older).status(), "merge-only joins what is there");
+    }
+
+    /** Two processes of one engine ({@code --claims}): each design from the process that searched it; a failed one says how the engine ended. */
+    @Test
+    void anEnginesProcessesJoinPerDesignFromTheProcessThatSearchedIt() {
+        Results.Design notRunInFirst = Grading.notRun(WRONG); // the first process stopped before it; the second had claimed it
+        Results first = engineFile("controlled", Map.of("bundled-recommended", List.of()));
+        first = new Results(1, first.generatedAt(), 1L, Map.of(), null, first.engines(),
+                List.of(first.designs().get(0), notRunInFirst));
+        Results second = engineFile("controlled", Map.of("attempt3-wrapper", List.of("ACT-4", "ACT-5")));
+        CampaignMerge.EngineInput joined = CampaignMerge.ofParts(List.of(
+                new CampaignMerge.EngineInput("controlled", first, Results.EngineStatus.RAN, null),
+                new CampaignMerge.EngineInput("controlled", second, Results.EngineStatus.RAN, null)));
+        assertEquals(Results.EngineStatus.RAN, joined.status());
+        assertEquals("2 processes searched 1 + 1 designs, the longest for 0 s", joined.reason());
+        assertEquals(10L, joined.results().engines().get("controlled").durationMillis(), "the processes' times together");
+        Results r = CampaignMerge.merge(List.of(WRONG, RIGHT), List.of(joined), Map.of(), 1, null);
+        assertEquals(Results.Grade.AS_EXPECTED, r.designs().get(0).verdict(), "attempt3-wrapper from the process that searched it");
+        assertEquals(List.of("ACT-4", "ACT-5"), r.designs().get(0).foundRules());
+        assertEquals(Results.Grade.AS_EXPECTED, r.designs().get(1).verdict());
+
+        CampaignMerge.EngineInput oneFailed = CampaignMerge.ofParts(List.of(
+                new CampaignMerge.EngineInput("controlled", first, Results.EngineStatus.RAN, null),
+                new CampaignMerge.EngineInput("controlled", null, Results.EngineStatus.FAILED, "exited with code 1")));
+        assertEquals(Results.EngineStatus.FAILED, oneFailed.status());
+        assertTrue(oneFailed.reason().endsWith("process 2: exited with code 1"), oneFailed.reason());
     }
 }
