@@ -1,7 +1,6 @@
 package dev.dextrace.controlled;
 
 import dev.dextrace.engine.Budget;
-import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.ProtocolEvent;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,13 +117,9 @@ class ReductionTest {
         return new ProtocolEvent(0, lane, queue, payload);
     }
 
-    static Stream<DesignEntry> catalogue() {
-        return Catalogue.all().toJavaStream();
-    }
-
     /** Smoke budget on every catalogue design, with and without reduction: the same rules. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("catalogue")
+    @MethodSource("dev.dextrace.controlled.ControlledCatalogueTest#designs")
     @Execution(ExecutionMode.CONCURRENT)
     void hidesNoCatalogueBug(DesignEntry d) {
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
