@@ -117,7 +117,7 @@ public final class Bugs {
         if (file != null && Files.isRegularFile(file)) {
             try {
                 ReplayFile r = ReplayFile.read(file);
-                Shrink.Result replayed = Shrink.replayWithSources(new ReplayFile(r.design(), r.scenario(), f.rule(), r.lanes()));
+                Shrink.Result replayed = Shrink.replayWithSources(r.withRule(f.rule()));
                 var v = replayed.verdict().first(f.rule());
                 if (v.isDefined() && v.get().trigger() != null) {
                     String line = replayed.sources().get(v.get().trigger().seq());
@@ -208,7 +208,7 @@ public final class Bugs {
         for (Finding rep : recorded) {
             try {
                 ReplayFile original = ReplayFile.read(replayFile(rep, reportDir));
-                ReplayFile recording = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+                ReplayFile recording = original.withRule(rep.rule());
                 if (fallback == null) {
                     fallback = rep;
                     fallbackRecording = recording;
