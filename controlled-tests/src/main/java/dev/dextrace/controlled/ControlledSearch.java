@@ -135,7 +135,7 @@ public final class ControlledSearch {
                 byRule.put(f.rule(), f.millisFromDesignStart());
                 String replay = replayDir == null ? null : ReplayCommand.of(replayFile(replayDir, design, f));
                 findings.add(Grading.finding(design.name() + "/controlled/" + f.scenario().name() + "/" + (findings.size() + 1),
-                        ENGINE, f.scenario().name(), f.verdict().first(f.rule()).get(), null, replay));
+                        ENGINE, f.scenario().name(), f.verdict().first(f.rule()).get(), null, replay, f.replay().faults()));
             });
             Map<String, String> said = new LinkedHashMap<>();
             statements.forEach(s -> said.put(s.scenario(), s.toString()));
@@ -248,7 +248,7 @@ public final class ControlledSearch {
                 boolean complete = true;
                 for (int i = 0; i < searches.size(); i++) {
                     Assigned a = searches.get(i);
-                    if (a.complete) {
+                    if (a.complete && !stopped()) { // a search's first run comes before its stop check: none once stopped
                         a.complete = a.search.round(Math.max(0, k - a.faults.chosen()), () -> stopped() || runs() >= budget.maxRunsPerScenario());
                     }
                     complete &= a.complete;

@@ -88,7 +88,7 @@ class FaultsChosenPerRunTest {
         List<HbaFault> other = new ArrayList<>(file.faults());
         other.set(0, HbaFault.LOST_INTERRUPT); // not a fault the scenario offers
         ReplayFile changed = new ReplayFile(file.design(), file.scenario(), file.expectedRule(), file.lanes(), other);
-        String why = changed.run(Duration.ofSeconds(20)).divergence(changed, 0).orElse("");
+        String why = changed.run(Duration.ofSeconds(20)).divergence(changed, changed.lanes().size()).orElse("");
         assertTrue(why.contains("command 1 met"), why);
         assertFalse(why.isEmpty());
     }

@@ -217,7 +217,8 @@ public final class Bugs {
                 Files.createDirectories(target.getParent());
                 shrunk.replay().write(target);
                 Violation v = shrunk.verdict().first(rep.rule()).get();
-                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null, shrunk.replay().faults() == null
+                        ? List.of() : shrunk.replay().faults());
                 return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
                         replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
                         command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),

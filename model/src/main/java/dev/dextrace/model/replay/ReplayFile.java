@@ -5,6 +5,8 @@ import dev.dextrace.model.catalogue.Catalogue;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.hardware.FaultChooser;
 import dev.dextrace.model.hardware.HbaFault;
+import dev.dextrace.model.monitor.EventKind;
+import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.results.AtomicWrite;
 import dev.dextrace.model.runtime.Strategy;
@@ -107,27 +109,37 @@ public record ReplayFile(String design, String scenario, String expectedRule, Li
         }
 
         /**
-         * Where the run left the recording: within its first {@code upTo} events, the first event on another lane
-         * than recorded, or a run that ended before the recording did; or a command that met another fault than
-         * recorded, or a recorded fault no command met. Empty when it followed the recording.
+         * Where the run left the recording within its first {@code upTo} events (what comes after a violation may
+         * differ): the first event on another lane than recorded, or a run that ended before the recording did; or a
+         * command started in those events that met another fault than recorded (one the scenario does not offer it),
+         * or, when the whole recording was to be followed, a recorded fault no command met. Empty when it followed.
          */
         public Optional<String> divergence(ReplayFile recording, int upTo) {
             Optional<String> lanesLeft = divergence(recording.lanes(), upTo);
-            if (lanesLeft.isPresent() || recording.faults() == null) {
+            if (recording.faults() == null) {
                 return lanesLeft;
             }
+            // the faults first: a command that met another fault than recorded is why the lanes leave the recording
             List<HbaFault> recorded = recording.faults();
-            for (int i = 0; i < recorded.size(); i++) {
+            List<ProtocolEvent> events = verdict.events().toJavaList();
+            List<ProtocolEvent> run = events.subList(Math.max(0, events.size() - lanes.size()), events.size());
+            long started = run.stream().limit(upTo).filter(e -> e.kind() == EventKind.HW_START).count();
+            int checked = upTo >= recording.lanes().size() ? Math.max(recorded.size(), faults.size()) : (int) started;
+            for (int i = 0; i < checked; i++) {
                 if (i >= faults.size()) {
                     return Optional.of("the recording's command " + (i + 1) + " meets " + recorded.get(i) + "; the run started "
                             + faults.size() + " command" + (faults.size() == 1 ? "" : "s") + " (faults met " + faults + ", recorded " + recorded + ")");
+                }
+                if (i >= recorded.size()) {
+                    return Optional.of("the run started a command " + (i + 1) + " (it met " + faults.get(i) + "); the recording has "
+                            + recorded.size() + " (faults met " + faults + ", recorded " + recorded + ")");
                 }
                 if (faults.get(i) != recorded.get(i)) {
                     return Optional.of("command " + (i + 1) + " met " + faults.get(i) + "; the recording has " + recorded.get(i)
                             + " (not a fault the scenario offers it)");
                 }
             }
-            return Optional.empty();
+            return lanesLeft;
         }
 
         /**
