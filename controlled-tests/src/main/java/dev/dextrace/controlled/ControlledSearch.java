@@ -2,6 +2,9 @@ package dev.dextrace.controlled;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.hardware.FaultChooser;
+import dev.dextrace.model.hardware.FaultSpace;
+import dev.dextrace.model.hardware.HbaFault;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.replay.ReplayCommand;
@@ -72,7 +75,7 @@ public final class ControlledSearch {
      */
     public record Statement(String scenario, int bound, Cut cut, int runs, int pruned,
                             int pctRuns, int pctDepth, int lanes, int steps, int violatingRuns, String firstViolation,
-                            int hungRuns, Coverage.Summary coverage, long millis) {
+                            int hungRuns, Coverage.Summary coverage, long millis, int faultAssignments) {
         /** Whether the exhaustive part covered its whole bound. */
         public boolean complete() {
             return cut == Cut.NONE;
@@ -86,8 +89,10 @@ public final class ControlledSearch {
         @Override
         public String toString() {
             String upTo = "up to " + bound + " preemption" + (bound == 1 ? "" : "s");
+            String faults = faultAssignments <= 1 ? "" : " over " + faultAssignments + " fault assignments (at most "
+                    + FAULT_BOUND + " faults chosen, each fault one preemption less)";
             String exhaustive = (complete() ? "exhaustive " + upTo : upTo + ", not completely (" + cut.why + ")")
-                    + ": " + runs + " interleavings run" + (pruned > 0 ? " (" + pruned
+                    + ": " + runs + " interleavings run" + faults + (pruned > 0 ? " (" + pruned
                     + " more branches pruned as reorderings of independent steps)" : "");
             String found = violatingRuns == 0 ? "0 violations" : "violations in " + violatingRuns + " of " + (runs + pctRuns)
                     + " runs, first: " + firstViolation;
@@ -130,7 +135,7 @@ public final class ControlledSearch {
                 byRule.put(f.rule(), f.millisFromDesignStart());
                 String replay = replayDir == null ? null : ReplayCommand.of(replayFile(replayDir, design, f));
                 findings.add(Grading.finding(design.name() + "/controlled/" + f.scenario().name() + "/" + (findings.size() + 1),
-                        ENGINE, f.scenario().name(), f.verdict().first(f.rule()).get(), null, replay));
+                        ENGINE, f.scenario().name(), f.verdict().first(f.rule()).get(), null, replay, f.replay().faults()));
             });
             Map<String, String> said = new LinkedHashMap<>();
             statements.forEach(s -> said.put(s.scenario(), s.toString()));
@@ -142,6 +147,13 @@ public final class ControlledSearch {
 
     /** The engine name in results files. */
     public static final String ENGINE = "controlled";
+
+    /**
+     * Where a scenario lets the run choose the hardware's faults, the exhaustive part searches every assignment with
+     * at most this many starts meeting another fault than their first option (GOOD), an assignment with f faults up to
+     * max(0, k − f) preemptions: a fault costs what a preemption does, but every assignment runs at least once.
+     */
+    public static final int FAULT_BOUND = 2;
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);
 
@@ -176,6 +188,12 @@ public final class ControlledSearch {
         return dir.resolve(design.name()).resolve(f.scenario().name() + "-" + f.rule() + ".replay").toAbsolutePath();
     }
 
+    /** The faults the run's commands met, when one was not GOOD: what a finding's statement names. */
+    static String faultsOf(World w) {
+        List<HbaFault> met = w.hardware().faultsMet();
+        return met.stream().allMatch(f -> f == HbaFault.GOOD) ? "" : " (hardware faults in start order: " + met + ")";
+    }
+
     /** The search of one design: per-scenario state across the rounds. */
     private static final class DesignRun {
         private final DesignEntry design;
@@ -185,9 +203,23 @@ public final class ControlledSearch {
         private final Map<String, Found> first = new LinkedHashMap<>();
         private int runs;
 
+        /** The bounded search of one fault assignment of a scenario (each start's first option for a fixed plan). */
+        private static final class Assigned {
+            final FaultSpace.Assignment faults;
+            final BoundedSearch search;
+            boolean complete = true;
+
+            Assigned(FaultSpace.Assignment faults, BoundedSearch search) {
+                this.faults = faults;
+                this.search = search;
+            }
+        }
+
         private final class PerScenario {
             final Scenario scenario;
-            final BoundedSearch search;
+            final List<Assigned> searches = new ArrayList<>();
+            /** The scenario's fault space, as its first run's hardware had it; null before that run. */
+            FaultSpace space;
             int bound = -1;
             boolean complete = true;
             int violating;
@@ -200,11 +232,40 @@ public final class ControlledSearch {
 
             PerScenario(Scenario scenario) {
                 this.scenario = scenario;
-                this.search = new BoundedSearch(prefix -> {
+                add(new FaultSpace.Assignment(List.of(), 0), FaultChooser.first());
+            }
+
+            private void add(FaultSpace.Assignment a, FaultChooser chooser) {
+                searches.add(new Assigned(a, new BoundedSearch(prefix -> {
                     PrefixStrategy s = new PrefixStrategy(prefix);
-                    judge(this, s, w -> s.watch(w.runtime().scheduler()));
+                    judge(this, s, chooser, w -> s.watch(w.runtime().scheduler()));
                     return s;
-                }, budget.reduce());
+                }, budget.reduce())));
+            }
+
+            /** Round {@code k}: each assignment with f faults up to max(0, k − f) preemptions; the other assignments once the first run showed the space. */
+            boolean round(int k) {
+                boolean complete = true;
+                for (int i = 0; i < searches.size(); i++) {
+                    Assigned a = searches.get(i);
+                    if (a.complete && !stopped()) { // a search's first run comes before its stop check: none once stopped
+                        a.complete = a.search.round(Math.max(0, k - a.faults.chosen()), () -> stopped() || runs() >= budget.maxRunsPerScenario());
+                    }
+                    complete &= a.complete;
+                    if (i == 0 && searches.size() == 1 && space != null && space.chooses()) {
+                        space.assignments(FAULT_BOUND).stream().filter(x -> x.chosen() > 0)
+                                .forEach(x -> add(x, FaultChooser.planned(x.faults())));
+                    }
+                }
+                return complete;
+            }
+
+            int runs() {
+                return searches.stream().mapToInt(a -> a.search.runs()).sum();
+            }
+
+            int longestRun() {
+                return searches.stream().mapToInt(a -> a.search.longestRun()).max().orElse(0);
             }
 
             boolean stopped() {
@@ -213,9 +274,9 @@ public final class ControlledSearch {
 
             Statement statement() {
                 Cut cut = hung > 0 ? Cut.HUNG : stopped() ? Cut.RULES_SHOWN : complete ? Cut.NONE : Cut.RUN_CAP;
-                return new Statement(scenario.name(), bound, cut, search.runs(), search.pruned(),
+                return new Statement(scenario.name(), bound, cut, runs(), searches.stream().mapToInt(a -> a.search.pruned()).sum(),
                         pctRuns, budget.pctDepth(),
-                        lanes, Math.max(1, search.longestRun()), violating, firstViolation, hung, coverage.summary(), nanos / 1_000_000);
+                        lanes, Math.max(1, longestRun()), violating, firstViolation, hung, coverage.summary(), nanos / 1_000_000, searches.size());
             }
         }
 
@@ -234,15 +295,15 @@ public final class ControlledSearch {
                     }
                     long s0 = System.nanoTime();
                     p.bound = k;
-                    p.complete = p.search.round(k, () -> p.stopped() || p.search.runs() >= budget.maxRunsPerScenario());
+                    p.complete = p.round(k);
                     p.nanos += System.nanoTime() - s0;
                 }
             }
             for (PerScenario p : all) {
                 long s0 = System.nanoTime();
-                int steps = Math.max(1, p.search.longestRun());
+                int steps = Math.max(1, p.longestRun());
                 for (int r = 0; r < budget.pctRuns() && !p.stopped(); r++) {
-                    judge(p, new Pct(r, steps, budget.pctDepth()), w -> { });
+                    judge(p, new Pct(r, steps, budget.pctDepth()), FaultChooser.seeded(r), w -> { }); // the faults from the run's seed too
                     p.pctRuns++;
                 }
                 p.nanos += System.nanoTime() - s0;
@@ -252,10 +313,13 @@ public final class ControlledSearch {
                     (System.nanoTime() - t0) / 1_000_000);
         }
 
-        /** Runs the scenario once under {@code strategy} and keeps what it showed. */
-        private void judge(PerScenario p, Strategy strategy, Consumer<World> beforeRun) {
+        /** Runs the scenario once under {@code strategy}, its faults chosen by {@code faults}, and keeps what it showed. */
+        private void judge(PerScenario p, Strategy strategy, FaultChooser faults, Consumer<World> beforeRun) {
             Scenario s = p.scenario;
-            World w = s.load(s.builder(design).twoLanes().controlled(strategy));
+            World w = s.load(s.builder(design).twoLanes().controlled(strategy).faults(faults));
+            if (p.space == null) {
+                p.space = w.hardware().faultSpace();
+            }
             beforeRun.accept(w);
             Verdict v = w.run(RUN_TIMEOUT);
             runs++;
@@ -269,7 +333,7 @@ public final class ControlledSearch {
             }
             if (p.violating++ == 0) {
                 p.firstViolation = v.outcome() + " in " + (strategy instanceof Pct ? "PCT run " + (p.pctRuns + 1)
-                        : "interleaving " + (p.search.runs() + 1));
+                        : "interleaving " + (p.runs() + 1)) + faultsOf(w);
             }
             for (String rule : v.rules()) {
                 first.computeIfAbsent(rule, r -> new Found(r, s, v, ReplayFile.of(design, s, w, v, r),

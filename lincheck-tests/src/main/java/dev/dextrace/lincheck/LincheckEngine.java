@@ -81,7 +81,7 @@ public final class LincheckEngine implements Engine {
                 byRule.put(c.rule(), c.millisFromDesignStart());
                 findings.add(Grading.finding(d.name() + "/" + ENGINE + "/" + c.scenario().name() + "/" + (findings.size() + 1), ENGINE,
                         c.scenario().name(), c.violation(), DesignSearch.interleaving(c.found().lincheckTrace()),
-                        DesignSearch.replayCommand(c.replayFile())));
+                        DesignSearch.replayCommand(c.replayFile()), c.found().world().hardware().faultsMet()));
             });
             Long first = byRule.values().stream().min(Long::compare).orElse(null);
             Results.DesignEngine engine = new Results.DesignEngine(true, List.copyOf(r.rules()), first, byRule, null, null, null,

@@ -1,6 +1,7 @@
 package dev.dextrace.lincheck;
 
 import dev.dextrace.model.World;
+import dev.dextrace.model.hardware.FaultChooser;
 import dev.dextrace.model.runtime.Lane;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Validate;
@@ -23,10 +24,15 @@ public class ScenarioRun {
     private volatile boolean leaving;
 
     public ScenarioRun() {
-        job.invocations.incrementAndGet();
+        int invocation = job.invocations.incrementAndGet();
+        // The faults come from the invocation's number; once an invocation failed, Lincheck re-runs it to print its
+        // trace, and the re-run must meet the same faults: it takes the failing invocation's number.
+        Capture.Kept failed = job.kept.get();
+        long faultSeed = failed == null ? invocation : failed.invocation();
         // Timeouts fire when the run is stuck, not by the clock: Lincheck's clock inside an invocation is not the real one.
         world = job.scenario().load(job.scenario().builder(job.design())
-                .config(job.scenario().config().withRealTimeTimeouts(false)).twoLanesDrivenByCaller());
+                .config(job.scenario().config().withRealTimeTimeouts(false)).twoLanesDrivenByCaller()
+                .faults(FaultChooser.seeded(faultSeed)));
         world.start();
         job.lastWorld.set(world);
     }

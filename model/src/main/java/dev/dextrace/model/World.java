@@ -7,6 +7,7 @@ import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.Framework;
 import dev.dextrace.model.framework.FrameworkConfig;
+import dev.dextrace.model.hardware.FaultChooser;
 import dev.dextrace.model.hardware.HostBusAdapter;
 import dev.dextrace.model.hardware.Raid0;
 import dev.dextrace.model.monitor.Invariant;
@@ -75,6 +76,7 @@ public final class World {
         }
         dev.dextrace.model.ivars.Ivars.instrument(driver.getClass()); // its plain state is observed from boot on
         this.hba = b.raid0 ? new Raid0(dk, b.latencyNanos) : new HostBusAdapter(dk, b.latencyNanos);
+        hba.chooseFaultsWith(b.faults);
         IODispatchQueue defaultQueue = IODispatchQueue.create(dk, IODispatchQueue.DEFAULT, 0);
         FrameworkConfig config = b.strategy == null ? b.config : b.config.withRealTimeTimeouts(false);
         this.framework = new Framework(dk, config, driver, hba, defaultQueue);
@@ -277,6 +279,7 @@ public final class World {
         private LaneMapping laneMapping = LaneMapping.FIRST;
         private int maxEvents = 100_000;
         private boolean keepTrace = true;
+        private FaultChooser faults = FaultChooser.first();
         private final List<Supplier<? extends Invariant>> invariants = new ArrayList<>();
 
         private Builder(Supplier<? extends IOUserSCSIParallelInterfaceController> driver) {
@@ -352,6 +355,18 @@ public final class World {
         /** Keeps no event log (verdicts still come): the "monitor off" configuration of the benchmarks. */
         public Builder withoutTrace() {
             this.keepTrace = false;
+            return this;
+        }
+
+        /**
+         * Who picks the fault each command meets where the scenario gives the hardware a choice ({@link
+         * dev.dextrace.model.hardware.FaultSpace}); default: each start's first option.
+         */
+        public Builder faults(FaultChooser c) {
+            if (c == null) {
+                throw new IllegalArgumentException("fault chooser must not be null (FaultChooser.first(): each start's first option)");
+            }
+            this.faults = c;
             return this;
         }
 

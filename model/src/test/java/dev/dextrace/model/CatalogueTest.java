@@ -61,7 +61,7 @@ class CatalogueTest {
         Set<String> names = Catalogue.all().map(DesignEntry::name).toJavaSet();
         assertTrue(names.containsAll(Set.of("legacy-serial", "attempt1-queuename", "attempt2-bundled-isr", "attempt3-wrapper",
                 "bundled-recommended", "bundled-mixed-completion")), names::toString);
-        assertEquals(36, Catalogue.all().size(), names::toString);
+        assertEquals(37, Catalogue.all().size(), names::toString);
         assertTrue(names.containsAll(Set.of("spinning-process", "iolock-abba-deadlock", "throwing-interrupt-handler")), names::toString);
         for (String family : new String[]{"SLOT", "ACT", "Q", "CMP", "HANG", "EXC"}) {
             assertTrue(Catalogue.all().exists(d -> !Set.of("attempt1-queuename", "attempt2-bundled-isr", "attempt3-wrapper").contains(d.name())

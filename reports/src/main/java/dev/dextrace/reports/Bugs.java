@@ -118,7 +118,7 @@ public final class Bugs {
         if (file != null && Files.isRegularFile(file)) {
             try {
                 ReplayFile r = ReplayFile.read(file);
-                Shrink.Result replayed = Shrink.replayWithSources(new ReplayFile(r.design(), r.scenario(), f.rule(), r.lanes()));
+                Shrink.Result replayed = Shrink.replayWithSources(r.withRule(f.rule()));
                 var v = replayed.verdict().first(f.rule());
                 if (v.isDefined() && v.get().trigger() != null) {
                     String line = replayed.sources().get(v.get().trigger().seq());
@@ -209,7 +209,7 @@ public final class Bugs {
         for (Finding rep : recorded) {
             try {
                 ReplayFile original = ReplayFile.read(replayFile(rep, reportDir));
-                ReplayFile recording = new ReplayFile(original.design(), original.scenario(), rep.rule(), original.lanes());
+                ReplayFile recording = original.withRule(rep.rule());
                 if (fallback == null) {
                     fallback = rep;
                     fallbackRecording = recording;
@@ -218,7 +218,8 @@ public final class Bugs {
                 Files.createDirectories(target.getParent());
                 shrunk.replay().write(target);
                 Violation v = shrunk.verdict().first(rep.rule()).get();
-                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null);
+                Finding replayed = Grading.finding(id, rep.engine(), rep.scenario(), v, null, null, shrunk.replay().faults() == null
+                        ? List.of() : shrunk.replay().faults());
                 return new Draft(with(rep, id, card(v, shrunk.verdict().events().toJavaList(), shrunk.sources()), replayed.slot(),
                         replayed.generation(), replayed.action(), replayed.queues(), replayed.message(),
                         command(relative), List.copyOf(seen.values()), shrunk.switchesBefore(), shrunk.switchesAfter()),

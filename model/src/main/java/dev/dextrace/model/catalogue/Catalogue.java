@@ -9,7 +9,8 @@ import io.vavr.collection.List;
  * plain fields, arrays and java.util collections, one per mistake on the error path of a failing
  * command, a race between two queues the dext created, and a correct design that handles every
  * hardware fault with plain ivars under an IOLock (issue 12), and one per mistake with the kernel's own
- * faults: a command completed after its abort was answered done, a stop that leaves I/O to complete later.
+ * faults: a command completed after its abort was answered done, a stop that leaves I/O to complete later;
+ * and one whose mistake shows only under a fault combination the run chooses (a BUSY retry that is BUSY again).
  */
 public final class Catalogue {
     private static final List<DesignEntry> ALL = List.of(
@@ -24,7 +25,8 @@ public final class Catalogue {
             ErrorPathDoubleComplete.class, ErrorPathDoubleRelease.class, ErrorPathLeak.class, PlainLockedFaultTolerant.class,
             SubmitQueueRecordsLate.class, AbortAnsweredStillCompleted.class, StopIgnoresIoOutstanding.class,
             PlainLockedOwnTags.class, LegacyLockedInterruptQueue.class, LegacyAbortStillCompleted.class,
-            LegacyStopIgnoresIo.class, TaskSetFullResendLost.class
+            LegacyStopIgnoresIo.class, TaskSetFullResendLost.class,
+            BusyRetryDoubleRelease.class
     ).map(DesignEntry::of);
 
     private Catalogue() {

@@ -28,6 +28,21 @@ public record HbaCompletion(int tag, int scsiStatus, long bytesTransferred, int 
         return deliveryFailure || scsiStatus != GOOD;
     }
 
+    /** What the hardware reported, in SCSI words, for the events a finding shows. */
+    public String describe() {
+        if (deliveryFailure) {
+            return "delivery failure (no SCSI status)";
+        }
+        String status = switch (scsiStatus) {
+            case GOOD -> "GOOD";
+            case CHECK_CONDITION -> "CHECK CONDITION";
+            case BUSY -> "BUSY";
+            case TASK_SET_FULL -> "TASK SET FULL";
+            default -> String.format("status 0x%02x", scsiStatus);
+        };
+        return status + (senseLength > 0 ? ", " + senseLength + " bytes of sense" : "") + ", " + bytesTransferred + " bytes moved";
+    }
+
     /** The autosense bytes (fixed format, response code 0x70), a fresh array of {@link #senseLength()} bytes. */
     public byte[] senseData() {
         byte[] sense = new byte[senseLength];

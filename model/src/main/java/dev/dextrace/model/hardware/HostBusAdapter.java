@@ -35,9 +35,11 @@ public class HostBusAdapter implements Mailbox {
     private volatile boolean holding;
     private final Map<Integer, HbaCompletion> held = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> released = new ConcurrentLinkedQueue<>();
-    // Faults: the n-th command started finishes as plan[n] (GOOD beyond it); lost ones wait for the kernel's timeout.
-    private volatile java.util.List<HbaFault> plan = java.util.List.of();
+    // Faults: the n-th command started meets the chooser's pick from space.options(n); lost ones wait for the kernel's timeout.
+    private volatile FaultSpace space = FaultSpace.NONE;
+    private volatile FaultChooser chooser = FaultChooser.first();
     private int started; // guarded by lost: advanced only inside the HW_START event, in event order
+    private final java.util.List<HbaFault> met = new java.util.concurrent.CopyOnWriteArrayList<>(); // in start order
     // The tag is the dext's own ID, opaque to the kernel: lost commands wait in the order they started.
     private final ConcurrentLinkedQueue<HbaCompletion> lost = new ConcurrentLinkedQueue<>();
 
@@ -70,8 +72,15 @@ public class HostBusAdapter implements Mailbox {
     /** The dext posts a command (e.g. {@code PostSCSIRequest}). */
     @AtomicStep("the hardware takes a command: one event, finishing it at most queues an interrupt block")
     public void start(int tag, long requestedBytes) {
-        HbaFault fault = dk.eventAndApply(lost, new Payload.HardwareStart(tag),
-                e -> started < plan.size() ? plan.get(started++) : HbaFault.GOOD);
+        HbaFault fault = dk.eventAndApply(lost, new Payload.HardwareStart(tag), e -> {
+            java.util.List<HbaFault> options = space.options(started);
+            HbaFault f = chooser.choose(started++, options);
+            if (!options.contains(f)) {
+                throw new IllegalStateException("the fault chooser picked " + f + " for start " + started + "; its options: " + options);
+            }
+            met.add(f);
+            return f;
+        });
         HbaCompletion done = fault.completion(tag, requestedBytes);
         if (fault == HbaFault.LOST_INTERRUPT) {
             lost.add(done);
@@ -90,11 +99,32 @@ public class HostBusAdapter implements Mailbox {
      * {@code plan[n]}, every later one GOOD.
      */
     public void failInOrder(HbaFault... faults) {
-        if (faults == null || java.util.Arrays.asList(faults).contains(null)) {
-            throw new IllegalArgumentException("faults must be a list of HbaFault values without nulls: "
-                    + java.util.Arrays.toString(HbaFault.values()));
+        mayFail(FaultSpace.plan(faults));
+    }
+
+    /** The faults the commands may meet (before the run starts); the run's {@link FaultChooser} picks one per start. */
+    public void mayFail(FaultSpace faults) {
+        if (faults == null) {
+            throw new IllegalArgumentException("faults must not be null (FaultSpace.NONE: every command GOOD)");
         }
-        this.plan = java.util.List.of(faults);
+        this.space = faults;
+    }
+
+    /** Who picks each start's fault from the space (the world sets it before anything starts). */
+    public void chooseFaultsWith(FaultChooser c) {
+        if (c == null) {
+            throw new IllegalArgumentException("fault chooser must not be null (FaultChooser.first(): each start's first option)");
+        }
+        this.chooser = c;
+    }
+
+    public FaultSpace faultSpace() {
+        return space;
+    }
+
+    /** The fault each command met so far, in the order the dext started them: what a replay file records. */
+    public java.util.List<HbaFault> faultsMet() {
+        return java.util.List.copyOf(met);
     }
 
     /**
@@ -145,7 +175,7 @@ public class HostBusAdapter implements Mailbox {
     }
 
     protected void finish(HbaCompletion done) {
-        dk.eventAndApply(ring, new Payload.Interrupt(done.tag()), e -> {
+        dk.eventAndApply(ring, new Payload.Interrupt(done.tag(), done.describe()), e -> {
             ring.add(done);
             lastFinishedSeq.accumulateAndGet(e.seq(), Math::max);
             return null;

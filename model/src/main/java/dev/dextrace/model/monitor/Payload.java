@@ -343,9 +343,14 @@ public sealed interface Payload {
         // no subject: the tag is the dext's own ID, not a slot index
     }
 
-    record Interrupt(int tag) implements Payload {
+    /** The hardware finished the command with this tag; {@code outcome} says how (status, sense, bytes), in SCSI words. */
+    record Interrupt(int tag, String outcome) implements Payload {
+        public Interrupt(int tag) {
+            this(tag, null);
+        }
+
         public EventKind kind() { return EventKind.INTERRUPT; }
-        public String text() { return "interrupt: tag " + tag + " done"; }
+        public String text() { return "interrupt: tag " + tag + " done" + (outcome == null ? "" : ": " + outcome); }
     }
 
     record RingRead() implements Payload {

@@ -2,6 +2,7 @@ package dev.dextrace.model.replay;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.hardware.FaultChooser;
 import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.runtime.Strategy;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -51,8 +52,8 @@ public final class Exploration {
         Map<String, Found> first = new LinkedHashMap<>();
         int[] runs = {0};
         boolean[] hung = {false};
-        Function<Strategy, World> run = strategy -> {
-            World w = scenario.load(scenario.builder(design).twoLanes().controlled(strategy));
+        BiFunction<Strategy, FaultChooser, World> run = (strategy, faults) -> {
+            World w = scenario.load(scenario.builder(design).twoLanes().controlled(strategy).faults(faults));
             Verdict v = w.run(RUN_TIMEOUT);
             runs[0]++;
             hung[0] |= v.rules().contains(Rule.HANG_1.id());
@@ -62,12 +63,12 @@ public final class Exploration {
             }
             return w;
         };
-        int decisions = run.apply(Strategy.runToCompletion()).decisions().size();
+        int decisions = run.apply(Strategy.runToCompletion(), FaultChooser.first()).decisions().size();
         for (int at = 0; at < decisions && runs[0] < maxRuns && !hung[0] && !done.test(first.keySet()); at++) {
-            run.apply(Strategy.preemptOnce(at, 0));
+            run.apply(Strategy.preemptOnce(at, 0), FaultChooser.first());
         }
         for (long seed = 0; seed < seeds && runs[0] < maxRuns && !hung[0] && !done.test(first.keySet()); seed++) {
-            run.apply(Strategy.seeded(seed));
+            run.apply(Strategy.seeded(seed), FaultChooser.seeded(seed)); // a seeded run's faults come from its seed too
         }
         return new Result(Map.copyOf(first), runs[0], (System.nanoTime() - t0) / 1_000_000);
     }

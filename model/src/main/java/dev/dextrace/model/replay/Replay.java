@@ -48,14 +48,16 @@ public final class Replay {
         }
         Verdict v = run.verdict();
         out.println("replayed " + f.design() + " / " + f.scenario() + ": " + run.lanes().size() + " events, "
-                + Shrink.switches(run.lanes()) + " context switches (the recording: " + f.lanes().size() + " events)");
+                + Shrink.switches(run.lanes()) + " context switches (the recording: " + f.lanes().size() + " events)"
+                + (run.faults().stream().allMatch(x -> x == dev.dextrace.model.hardware.HbaFault.GOOD) ? ""
+                : "; the hardware's faults, in start order: " + run.faults()));
         printInterleaving(v, run.lanes().size(), out);
         out.print(v.describe());
         if (!v.describe().endsWith("\n")) {
             out.println();
         }
         boolean again = f.expectedRule() == null ? !v.isClean() : v.rules().contains(f.expectedRule());
-        Optional<String> diverged = run.divergence(f.lanes(), followedUpTo(f, v, run.lanes().size()));
+        Optional<String> diverged = run.divergence(f, followedUpTo(f, v, run.lanes().size()));
         if (diverged.isPresent()) {
             out.println("NOT REPRODUCED: the run left the recorded interleaving: " + diverged.get());
             return NOT_REPRODUCED;

@@ -3,9 +3,6 @@ package dev.dextrace.model.replay;
 import dev.dextrace.model.World;
 import dev.dextrace.model.driverkit.DriverFrames;
 import dev.dextrace.model.monitor.Verdict;
-import dev.dextrace.model.runtime.Strategy;
-import dev.dextrace.model.scenario.Scenario;
-import dev.dextrace.model.scenario.Scenarios;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,17 +82,17 @@ public final class Shrink {
         }
         // Sources only for the run that is kept: the shrinking runs pay nothing for them.
         Run last = runWithSources(file, best.lanes);
-        ReplayFile kept = new ReplayFile(file.design(), file.scenario(), rule, last.lanes);
+        ReplayFile kept = file.withRule(rule).withLanes(last.lanes);
         boolean same = last.verdict.rules().contains(rule);
         return same ? new Result(kept, before, switches(last.lanes), last.verdict, last.sources)
-                : new Result(new ReplayFile(file.design(), file.scenario(), rule, best.lanes), before, switches(best.lanes), best.verdict, Map.of());
+                : new Result(file.withRule(rule).withLanes(best.lanes), before, switches(best.lanes), best.verdict, Map.of());
     }
 
     /** {@code file} replayed once as it is, in sources mode: where the driver caused each event. */
     public static Result replayWithSources(ReplayFile file) {
         Run r = runWithSources(file, file.lanes());
         int switches = switches(r.lanes);
-        return new Result(new ReplayFile(file.design(), file.scenario(), file.expectedRule(), r.lanes), switches, switches, r.verdict, r.sources);
+        return new Result(file.withLanes(r.lanes), switches, switches, r.verdict, r.sources);
     }
 
     /** Shortest first: every prefix of whole blocks, then every swap of two neighbouring blocks. */
@@ -184,7 +181,6 @@ public final class Shrink {
     private static final String CATALOGUE = "dev.dextrace.model.catalogue.";
 
     private static World world(ReplayFile file, List<String> lanes) {
-        Scenario s = Scenarios.byName(file.scenario());
-        return s.load(s.builder(file.designEntry()).twoLanes().controlled(Strategy.followLanes(lanes)));
+        return file.load(lanes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dextrace.model.results;
 
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.hardware.HbaFault;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
@@ -67,6 +68,15 @@ public final class Grading {
     /** A violation as a report finding: its story as swimlane events, the violating one marked. */
     public static Results.Finding finding(String id, String engine, String scenario, Violation v,
                                           String lincheckTrace, String replayCommand) {
+        return finding(id, engine, scenario, v, lincheckTrace, replayCommand, java.util.List.of());
+    }
+
+    /**
+     * A finding whose run met {@code faultsMet} (the fault of each command the dext started, in start order): where one
+     * was not GOOD, the message says which, so the card tells a driver engineer which error path the run took.
+     */
+    public static Results.Finding finding(String id, String engine, String scenario, Violation v,
+                                          String lincheckTrace, String replayCommand, java.util.List<HbaFault> faultsMet) {
         long trigger = v.trigger() == null ? -1 : v.trigger().seq();
         Set<String> queues = new TreeSet<>();
         java.util.List<Results.Event> events = new java.util.ArrayList<>();
@@ -77,6 +87,12 @@ public final class Grading {
         return new Results.Finding(id, engine, scenario, v.rule().id(),
                 v.slot().isPresent() ? v.slot().getAsInt() : null, v.generation().isPresent() ? v.generation().getAsInt() : null,
                 v.action().orElse(null), // results.json's schema: absent is null there
-                java.util.List.copyOf(queues), v.message(), events, lincheckTrace, replayCommand);
+                java.util.List.copyOf(queues), v.message() + faults(faultsMet), events, lincheckTrace, replayCommand);
+    }
+
+    private static String faults(java.util.List<HbaFault> met) {
+        return met.stream().allMatch(f -> f == HbaFault.GOOD) ? ""
+                : " (the hardware's faults in this run, by command in start order: "
+                + met.stream().map(HbaFault::name).collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 }

@@ -6,13 +6,14 @@ import dev.dextrace.model.driver.DriverDesign;
 import dev.dextrace.model.framework.Command;
 import dev.dextrace.model.framework.FrameworkConfig;
 import dev.dextrace.model.framework.TaskManagementFunction;
+import dev.dextrace.model.hardware.FaultSpace;
 import dev.dextrace.model.hardware.HbaFault;
 import io.vavr.collection.List;
 
 /**
  * The scenarios every engine runs (issue 3's list). Hardware is zero-latency throughout. Faults of the
- * hardware (PROTOCOL.md §9) are a dimension inside these scenarios, not scenarios of their own: each
- * engine meets them in the runs it already makes.
+ * hardware (PROTOCOL.md §9) are a dimension inside these scenarios: a fixed plan in most, each engine
+ * meeting them in the runs it already makes; a space the run chooses from in {@link #FAULTS_CHOSEN_PER_RUN}.
  */
 public final class Scenarios {
     private static final FrameworkConfig BASE = FrameworkConfig.defaults();
@@ -120,10 +121,28 @@ public final class Scenarios {
                 w.framework().stopWithIoOutstanding();
             });
 
+    /**
+     * The faults a command may meet where the run chooses (issue 12): every error path a dext has for a finished
+     * command. The lost interrupt is left out: in a jcstress sample the stuck-run timeout that answers it never comes.
+     */
+    public static final FaultSpace ERROR_PATHS = FaultSpace.eachOf(3, HbaFault.GOOD, HbaFault.CHECK_CONDITION, HbaFault.BUSY,
+            HbaFault.TASK_SET_FULL, HbaFault.DELIVERY_FAILURE, HbaFault.PARTIAL_TRANSFER);
+
+    public static final Scenario FAULTS_CHOSEN_PER_RUN = new Scenario("faults-chosen-per-run",
+            "TEST UNIT READY and READ(10) to two targets; the run chooses how the hardware finishes each of the first three"
+                    + " commands started (the two, then a resend or a retry): GOOD, CHECK_CONDITION with autosense, BUSY,"
+                    + " TASK_SET_FULL (the kernel resends it), a delivery failure or a partial transfer.",
+            DriverDesign.Path.BUNDLED, BASE,
+            w -> {
+                w.hardware().mayFail(ERROR_PATHS);
+                w.submit(Command.testUnitReady(0), Command.read(1, 0, 8));
+            });
+
     private static final List<Scenario> ALL = List.of(COMPLETION_RACES_SUBMISSION, COMPLETION_RACES_REISSUE,
             RELEASE_RACES_COMPLETION, TIMEOUT_RACES_COMPLETION, TWO_COMPLETION_PATHS, LEGACY_PATH,
             ABORT_RACES_COMPLETION, REMOVAL_RACES_COMPLETION, STOP_WITH_IO_OUTSTANDING,
-            LEGACY_TIMEOUT_RACES_COMPLETION, LEGACY_ABORT_RACES_COMPLETION, LEGACY_STOP_WITH_IO_OUTSTANDING);
+            LEGACY_TIMEOUT_RACES_COMPLETION, LEGACY_ABORT_RACES_COMPLETION, LEGACY_STOP_WITH_IO_OUTSTANDING,
+            FAULTS_CHOSEN_PER_RUN);
 
     private Scenarios() {
     }

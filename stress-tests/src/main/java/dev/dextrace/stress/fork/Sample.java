@@ -2,6 +2,7 @@ package dev.dextrace.stress.fork;
 
 import dev.dextrace.model.World;
 import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.hardware.FaultChooser;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.scenario.Scenario;
@@ -23,6 +24,8 @@ public final class Sample {
         static final DesignEntry DESIGN = ForkConfig.design(System.getProperty(ForkConfig.DESIGN));
         static final SampleRecorder RECORDER = ForkConfig.recorder(DESIGN);
         static final Watchdog WATCHDOG = new Watchdog();
+        /** Each sample's fault seed: this fork's start, then one more per sample (the faults met go into its replay file). */
+        static final AtomicLong FAULT_SEEDS = new AtomicLong(System.nanoTime());
     }
 
     /** When the first actor entered, or 0: jcstress makes samples in batches, before their actors run. */
@@ -30,7 +33,8 @@ public final class Sample {
 
     public Sample(Scenario scenario) {
         this.scenario = scenario;
-        this.world = scenario.load(scenario.builder(ThisFork.DESIGN).twoLanesDrivenByCaller());
+        this.world = scenario.load(scenario.builder(ThisFork.DESIGN).twoLanesDrivenByCaller()
+                .faults(FaultChooser.seeded(ThisFork.FAULT_SEEDS.getAndIncrement())));
         world.start();
     }
 

@@ -79,7 +79,8 @@ final class SampleRecorder {
             Path replay = outcomeDir.resolve(String.join(".", design.name(), scenario.name(), outcomeDir.getFileName().toString(),
                     String.valueOf(n), rule, "replay"));
             ReplayFile.of(design, scenario, world, verdict, rule).write(replay);
-            findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, ReplayCommand.of(replay)));
+            findings.add(Grading.finding(null, "jcstress", scenario.name(), first, null, ReplayCommand.of(replay),
+                    world.hardware().faultsMet()));
         }
         new SampleFile(design.name(), scenario.name(), outcome, observedAt, findings, forkHalted).write(outcomeDir.resolve(n + ".json"));
     }
