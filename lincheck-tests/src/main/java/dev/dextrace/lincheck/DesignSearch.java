@@ -38,6 +38,25 @@ public final class DesignSearch {
         UNFORESEEN_ONLY
     }
 
+    /** When a design's searches end; a search that fails is always searched again for the rules still missing. */
+    public enum Stop {
+        /** After every scenario, so unforeseen rules anywhere show up: campaigns. */
+        EVERY_SCENARIO,
+        /** At the first rule the design does not foresee: a check fails then, whatever the other scenarios show. */
+        FIRST_UNFORESEEN,
+        /** At the first rule the design does not foresee, or once every rule it declares was caught: catalogue tests. */
+        DECLARED_OR_UNFORESEEN;
+
+        boolean decided(DesignEntry design, Set<String> caught) {
+            boolean unforeseen = !design.unforeseen(caught).isEmpty();
+            return switch (this) {
+                case EVERY_SCENARIO -> false;
+                case FIRST_UNFORESEEN -> unforeseen;
+                case DECLARED_OR_UNFORESEEN -> unforeseen || (!design.declaredClean() && caught.containsAll(design.violates().toJavaSet()));
+            };
+        }
+    }
+
     /** The first catch of a rule: where, the violation, Lincheck's run, and the files kept for it. */
     public record Catch(String rule, Scenario scenario, Violation violation, LincheckSearch.Found found,
                         long millisFromDesignStart, Path traceFile, Path replayFile) {
@@ -66,20 +85,19 @@ public final class DesignSearch {
     }
 
     /**
-     * @param stopWhenAllFound end as soon as every declared rule was caught (tests); otherwise every
-     *                         scenario is searched, so unforeseen rules anywhere show up (campaigns)
+     * @param stop             when the searches end before every scenario was searched
      * @param traceDir         where each catch's trace and replay file go, or null to keep none
      * @param progress         told about each search as it ends
      */
     public static Report run(DesignEntry design, List<Scenario> scenarios, int invocations, Goal goal,
-                             boolean stopWhenAllFound, Path traceDir, Consumer<LincheckSearch.Result> progress) {
+                             Stop stop, Path traceDir, Consumer<LincheckSearch.Result> progress) {
         long start = System.nanoTime();
         Map<String, Catch> caught = new LinkedHashMap<>();
         List<LincheckSearch.Result> searches = new ArrayList<>();
         Predicate<String> fails = rule -> !caught.containsKey(rule) && (design.declaredClean() || !design.foresees(rule)
                 || (goal == Goal.EXPECTED_RULES && design.violates().contains(rule)));
         for (Scenario s : scenarios) {
-            while (!(stopWhenAllFound && !design.declaredClean() && caught.keySet().containsAll(design.violates().toJavaSet()))) {
+            while (!stop.decided(design, caught.keySet())) {
                 long searchStart = (System.nanoTime() - start) / 1_000_000;
                 LincheckSearch.Result r = LincheckSearch.search(design, s, v -> failure(design, s, v, fails), invocations);
                 searches.add(r);

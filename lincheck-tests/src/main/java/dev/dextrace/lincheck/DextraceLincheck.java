@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * }</pre>
  * The design's {@code @DriverDesign} annotation says what to expect: a violation of a rule it does not
  * foresee (on a design declared clean: any violation) fails the check with an {@link AssertionError}
- * naming the rule, the slot or action, Lincheck's interleaving, the trace file and a replay command; so
+ * naming the rule, the slot or action, Lincheck's interleaving, the trace file and a replay command (the
+ * search that shows the first such rule ends the check: it fails whatever the other scenarios show); so
  * does a rule it declares and the search did not show, naming the scenarios and how much was searched.
  */
 public final class DextraceLincheck {
@@ -42,7 +43,7 @@ public final class DextraceLincheck {
     public static DesignSearch.Report check(Class<? extends IOUserSCSIParallelInterfaceController> design, int invocationsPerScenario) {
         DesignEntry d = DesignEntry.of(design);
         DesignSearch.Report r = DesignSearch.run(d, Scenarios.forDesign(d).toJavaList(), invocationsPerScenario,
-                DesignSearch.Goal.EXPECTED_RULES, false, TRACES, x -> { });
+                DesignSearch.Goal.EXPECTED_RULES, DesignSearch.Stop.FIRST_UNFORESEEN, TRACES, x -> { });
         d.assertShown(r.rules(), r.searches().size() + " searches over " + r.searches().stream().map(x -> x.scenario().name()).distinct()
                 .collect(Collectors.joining(", ")) + ", " + r.invocations() + " interleavings (" + invocationsPerScenario + " per search)",
                 rule -> describe(r.caught().get(rule)));

@@ -65,7 +65,7 @@ public final class LincheckEngine implements Engine {
 
         @Override
         public Engine.DesignResult run(DesignEntry d, List<Scenario> scenarios, Engine.Progress progress) {
-            DesignSearch.Report r = DesignSearch.run(d, scenarios, perSearch, DesignSearch.Goal.EXPECTED_RULES, false, traces,
+            DesignSearch.Report r = DesignSearch.run(d, scenarios, perSearch, DesignSearch.Goal.EXPECTED_RULES, DesignSearch.Stop.EVERY_SCENARIO, traces,
                     s -> progress.accept(s.design().name() + " / " + s.scenario().name() + ": "
                             + (s.found() == null ? "clean" : s.found().verdict().outcome() + " at interleaving " + s.found().invocation())
                             + " (" + s.invocations() + " interleavings, " + s.millis() + " ms)"));
