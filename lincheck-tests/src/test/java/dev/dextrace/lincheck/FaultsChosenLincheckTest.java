@@ -25,7 +25,8 @@ class FaultsChosenLincheckTest {
     void lincheckFindsAMistakeOnlyAFaultCombinationShowsAndItReplaysWithItsFaults() throws Exception {
         DesignEntry d = Catalogue.byName("busy-retry-double-release");
         DesignSearch.Report r = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> DesignSearch.run(d,
-                List.of(Scenarios.FAULTS_CHOSEN_PER_RUN), CatalogueLincheckTest.WRONG_BUDGET, DesignSearch.Goal.EXPECTED_RULES, true,
+                List.of(Scenarios.FAULTS_CHOSEN_PER_RUN), CatalogueLincheckTest.WRONG_BUDGET, DesignSearch.Goal.EXPECTED_RULES,
+                DesignSearch.Stop.DECLARED_OR_UNFORESEEN,
                 DextraceLincheck.TRACES, s -> { }));
         assertEquals(Set.of("ACT-1"), r.rules(), () -> r.searches().toString());
         DesignSearch.Catch c = r.caught().get("ACT-1");
@@ -42,7 +43,8 @@ class FaultsChosenLincheckTest {
     void theCorrectDesignStaysCleanUnderChosenFaults() {
         DesignEntry d = Catalogue.byName("plain-locked-fault-tolerant");
         DesignSearch.Report r = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> DesignSearch.run(d,
-                List.of(Scenarios.FAULTS_CHOSEN_PER_RUN), CatalogueLincheckTest.CLEAN_BUDGET, DesignSearch.Goal.EXPECTED_RULES, false,
+                List.of(Scenarios.FAULTS_CHOSEN_PER_RUN), CatalogueLincheckTest.CLEAN_BUDGET, DesignSearch.Goal.EXPECTED_RULES,
+                DesignSearch.Stop.EVERY_SCENARIO,
                 DextraceLincheck.TRACES, s -> { }));
         assertTrue(r.caught().isEmpty(), () -> r.rules().toString());
         assertEquals(CatalogueLincheckTest.CLEAN_BUDGET, r.invocations());
