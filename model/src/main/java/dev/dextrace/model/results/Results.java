@@ -9,12 +9,14 @@ import dev.dextrace.model.monitor.RuleId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -171,8 +173,8 @@ public record Results(
     }
 
     /**
-     * Which pairs of the design's queues the engines ran on two lanes, so they could overlap, and which shared a lane
-     * and never did (every engine maps queues to lanes alike: {@code QueueLanes}). Each pair reads "A × B".
+     * Which pairs of the design's queues an engine (in {@link DesignEngine}) or any engine (in {@link Design}) ran on
+     * two lanes, so they could overlap, and which shared a lane and never did ({@code QueueLanes}). Each pair reads "A × B".
      */
     public record QueuePairs(List<String> overlapped, List<String> neverOverlapped) {
         public static final QueuePairs UNKNOWN = new QueuePairs(List.of(), List.of());
@@ -181,12 +183,26 @@ public record Results(
             overlapped = list(overlapped, "overlapped");
             neverOverlapped = list(neverOverlapped, "neverOverlapped");
         }
+
+        /** The pairs any of {@code each} overlapped, and those none did. */
+        public static QueuePairs union(Collection<QueuePairs> each) {
+            TreeSet<String> overlapped = new TreeSet<>();
+            TreeSet<String> never = new TreeSet<>();
+            each.forEach(p -> {
+                overlapped.addAll(p.overlapped());
+                never.addAll(p.neverOverlapped());
+            });
+            never.removeAll(overlapped);
+            return new QueuePairs(List.copyOf(overlapped), List.copyOf(never));
+        }
     }
 
     /**
      * One engine's work on one design; absent from {@link Design#engines()} when the engine did not run it.
      * {@code statement}: optional, scenario name → how hard the engine looked there (the controlled engine's
      * "exhaustive up to k preemptions: N interleavings, 0 violations; PCT: ..."), so a clean verdict says what it rests on.
+     * {@code queuePairs}: optional (null when the engine does not say, as in files written before it), the queue
+     * pairs this engine's scenarios, in the lane mappings it searched, ran on two lanes.
      */
     public record DesignEngine(
             boolean ran,
@@ -197,12 +213,26 @@ public record Results(
             Double samplesPerSecond,
             List<Histogram> histograms,
             Long invocations,
-            Map<String, String> statement) {
+            Map<String, String> statement,
+            QueuePairs queuePairs) {
         public DesignEngine {
             rules = ruleIds(rules, "rules");
             firstDetectionMillisByRule = map(firstDetectionMillisByRule);
             histograms = list(histograms, "histograms");
             statement = map(statement);
+        }
+
+        /** Before the engine says which queue pairs it overlapped. */
+        public DesignEngine(boolean ran, List<String> rules, Long firstDetectionMillis, Map<String, Long> firstDetectionMillisByRule,
+                            Long samples, Double samplesPerSecond, List<Histogram> histograms, Long invocations,
+                            Map<String, String> statement) {
+            this(ran, rules, firstDetectionMillis, firstDetectionMillisByRule, samples, samplesPerSecond, histograms, invocations,
+                    statement, null);
+        }
+
+        public DesignEngine withQueuePairs(QueuePairs pairs) {
+            return new DesignEngine(ran, rules, firstDetectionMillis, firstDetectionMillisByRule, samples, samplesPerSecond,
+                    histograms, invocations, statement, pairs);
         }
 
         /** Without a statement: for engines that do not say how hard they looked. */
