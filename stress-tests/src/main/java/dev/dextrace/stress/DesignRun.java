@@ -1,9 +1,9 @@
 package dev.dextrace.stress;
 
-import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.stress.fork.SampleFile;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
@@ -38,6 +38,8 @@ final class DesignRun {
     final DesignEntry design;
     private final Map<String, TestResult> byScenario = new LinkedHashMap<>();
     private final Results.QueuePairs queuePairs;
+    /** Scenario name in a lane mapping → the scenario as selected, whose fork sampled that mapping. */
+    private final Map<String, String> selectedAs = new HashMap<>();
     private final List<SampleFile> samples;
     private final long startMillis;
     private final long durationMillis;
@@ -45,14 +47,14 @@ final class DesignRun {
     final List<String> problems = new ArrayList<>();
 
     /**
-     * @param scenarios  the scenarios run, by name in the first lane mapping (each fork sampled its scenario in every
-     *                   mapping the design needs; the kept samples name the mapping)
+     * @param scenarios  the scenarios run, by name as selected, each with the lane mappings its forks sampled in turn
+     *                   (the kept samples name the mapping)
      * @param byScenario jcstress's results by scenario, as read back from its result file
      * @param whyNotRun  why jcstress left out a scenario it was asked to run
      * @param stopped    why the run was cut short, or null
      * @param queuePairs the design's queue pairs the scenarios in those mappings overlapped
      */
-    DesignRun(DesignEntry design, List<String> scenarios, Map<String, TestResult> byScenario, String whyNotRun,
+    DesignRun(DesignEntry design, Map<String, List<Scenario>> scenarios, Map<String, TestResult> byScenario, String whyNotRun,
               List<SampleFile> samples, long startMillis, long durationMillis, String stopped, Results.QueuePairs queuePairs) {
         this.design = design;
         this.samples = samples.stream().sorted(Comparator.comparingLong(SampleFile::observedAtMillis)).toList();
@@ -62,9 +64,10 @@ final class DesignRun {
         if (stopped != null) {
             problems.add(stopped);
         }
+        scenarios.forEach((selected, mappings) -> mappings.forEach(m -> this.selectedAs.put(m.name(), selected)));
         Set<String> halted = new HashSet<>();
-        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(baseOf(x)));
-        for (String s : scenarios) {
+        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x)));
+        for (String s : scenarios.keySet()) {
             TestResult r = byScenario.get(s);
             if (r != null) {
                 this.byScenario.put(s, r);
@@ -81,9 +84,9 @@ final class DesignRun {
         }
     }
 
-    /** The scenario a kept sample belongs to, without the lane mapping it was in. */
-    private static String baseOf(SampleFile sample) {
-        return LaneMapping.parse(sample.scenario()).base();
+    /** The scenario, as selected, whose fork kept the sample (in one of its lane mappings). */
+    private String selectedAs(SampleFile sample) {
+        return selectedAs.getOrDefault(sample.scenario(), sample.scenario());
     }
 
     boolean ran() {
@@ -160,7 +163,7 @@ final class DesignRun {
                     .sorted(Comparator.comparingLong(r::getCount).reversed())
                     .map(o -> new Results.Outcome(o, r.getCount(o), graded.get(o).expect.name()))
                     .toList());
-            samples.stream().filter(x -> x.forkHalted() && baseOf(x).equals(scenario)).forEach(x -> outcomes.add(
+            samples.stream().filter(x -> x.forkHalted() && selectedAs(x).equals(scenario)).forEach(x -> outcomes.add(
                     new Results.Outcome(x.outcome() + " (fork halted)", 1L,
                             (x.outcome().startsWith(Grading.EXPECTED) ? Expect.ACCEPTABLE_INTERESTING : Expect.FORBIDDEN).name())));
             histograms.add(new Results.Histogram(scenario, List.copyOf(outcomes)));

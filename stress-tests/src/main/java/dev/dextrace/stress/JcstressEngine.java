@@ -125,10 +125,13 @@ public final class JcstressEngine implements Engine {
             forkArgs.addAll(List.of("-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
                     "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
                     "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome));
-            // Each scenario is one job, its fork sampling it in every lane mapping the design needs, in turn.
+            // Each scenario is one job, its fork sampling it in every lane mapping the design needs, in turn; the job
+            // is named as the scenario was selected (the first mapping's name, or a mapping's when one was selected alone).
             List<Scenario> searched = QueueLanes.inEveryMapping(d, mine);
+            Map<String, List<Scenario>> byBase = new LinkedHashMap<>();
+            searched.forEach(s -> byBase.computeIfAbsent(LaneMapping.parse(s.name()).base(), b -> new ArrayList<>()).add(s));
             Map<String, List<Scenario>> mappingsOf = new LinkedHashMap<>();
-            searched.forEach(s -> mappingsOf.computeIfAbsent(LaneMapping.parse(s.name()).base(), b -> new ArrayList<>()).add(s));
+            byBase.values().forEach(mappings -> mappingsOf.put(mappings.get(0).name(), mappings));
             List<Jcstress.Job> jobs = new ArrayList<>();
             mappingsOf.forEach((scenario, mappings) -> {
                 List<String> jvmArgs = new ArrayList<>(forkArgs);
@@ -148,7 +151,7 @@ public final class JcstressEngine implements Engine {
                     out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
                     out.resolve("jcstress-html").resolve(d.name()), shown, rounds, anotherRound);
             long duration = System.currentTimeMillis() - start;
-            DesignRun run = new DesignRun(d, List.copyOf(mappingsOf.keySet()), byScenario, jcstress.whyNotRun(TEST),
+            DesignRun run = new DesignRun(d, mappingsOf, byScenario, jcstress.whyNotRun(TEST),
                     SampleFile.readAll(samplesDir), start, duration, progress.stopping() ? "the run was stopped" : null,
                     QueueLanes.of(d, searched));
             return new Engine.DesignResult(run.toResults(), run.problems, run.summary());
