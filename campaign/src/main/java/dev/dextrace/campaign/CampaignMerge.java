@@ -74,7 +74,7 @@ public final class CampaignMerge {
      */
     private static Results.QueuePairs queuePairs(DesignEntry d, List<Scenario> scenarios, Collection<Results.DesignEngine> engines) {
         List<Results.QueuePairs> said = engines.stream().map(Results.DesignEngine::queuePairs).filter(Objects::nonNull).toList();
-        return said.isEmpty() ? QueueLanes.of(d, scenarios) : Results.QueuePairs.union(said);
+        return said.isEmpty() ? QueueLanes.of(d, scenarios) : QueueLanes.union(said);
     }
 
     public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis,

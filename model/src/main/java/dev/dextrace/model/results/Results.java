@@ -9,14 +9,12 @@ import dev.dextrace.model.monitor.RuleId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -182,18 +180,6 @@ public record Results(
         public QueuePairs {
             overlapped = list(overlapped, "overlapped");
             neverOverlapped = list(neverOverlapped, "neverOverlapped");
-        }
-
-        /** The pairs any of {@code each} overlapped, and those none did. */
-        public static QueuePairs union(Collection<QueuePairs> each) {
-            TreeSet<String> overlapped = new TreeSet<>();
-            TreeSet<String> never = new TreeSet<>();
-            each.forEach(p -> {
-                overlapped.addAll(p.overlapped());
-                never.addAll(p.neverOverlapped());
-            });
-            never.removeAll(overlapped);
-            return new QueuePairs(List.copyOf(overlapped), List.copyOf(never));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.dextrace.model.runtime.Mailbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,18 @@ public final class QueueLanes {
         }
         together.removeAll(apart); // a pair apart in one scenario overlaps there
         return new Results.QueuePairs(List.copyOf(apart), List.copyOf(together));
+    }
+
+    /** The pairs any of {@code each} overlapped (an engine's, say), and those none did. */
+    public static Results.QueuePairs union(Collection<Results.QueuePairs> each) {
+        TreeSet<String> overlapped = new TreeSet<>();
+        TreeSet<String> never = new TreeSet<>();
+        each.forEach(p -> {
+            overlapped.addAll(p.overlapped());
+            never.addAll(p.neverOverlapped());
+        });
+        never.removeAll(overlapped);
+        return new Results.QueuePairs(List.copyOf(overlapped), List.copyOf(never));
     }
 
     /**

@@ -52,8 +52,8 @@ class QueueLanesTest {
         Results.QueuePairs every = QueueLanes.of(d, QueueLanes.inEveryMapping(d, first));
         assertEquals(List.of("CompletionQueue × Default", "CompletionQueue × InterruptQueue", "Default × InterruptQueue"), every.overlapped());
         assertEquals(List.of(), every.neverOverlapped());
-        assertEquals(every, Results.QueuePairs.union(List.of(firstOnly, every)), "what any engine overlapped");
-        assertEquals(firstOnly, Results.QueuePairs.union(List.of(firstOnly, Results.QueuePairs.UNKNOWN)));
+        assertEquals(every, QueueLanes.union(List.of(firstOnly, every)), "what any engine overlapped");
+        assertEquals(firstOnly, QueueLanes.union(List.of(firstOnly, Results.QueuePairs.UNKNOWN)));
     }
 
     @Test
