@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -106,6 +108,15 @@ public final class CampaignMerge {
         return new EngineInput(engine, joined, worst.status(), reason);
     }
 
+    /**
+     * The pairs any engine overlapped, from the pairs each says it overlapped in the lane mappings it searched; when
+     * none says (engines older than that), the pairs of the first mapping, which every engine searched.
+     */
+    private static Results.QueuePairs queuePairs(DesignEntry d, List<Scenario> scenarios, Collection<Results.DesignEngine> engines) {
+        List<Results.QueuePairs> said = engines.stream().map(Results.DesignEngine::queuePairs).filter(Objects::nonNull).toList();
+        return said.isEmpty() ? QueueLanes.of(d, scenarios) : QueueLanes.union(said);
+    }
+
     public static Results merge(List<DesignEntry> designs, List<EngineInput> inputs, Map<String, Object> budget, long durationMillis,
                                 Results.Run run) {
         Map<String, Results.EngineRun> engines = new LinkedHashMap<>();
@@ -138,7 +149,7 @@ public final class CampaignMerge {
                 }
                 findings.addAll(fromEngine.findings());
             }
-            merged.add(Grading.design(d, found, ran, perEngine, findings).withQueuePairs(QueueLanes.of(d, scenarios)));
+            merged.add(Grading.design(d, found, ran, perEngine, findings).withQueuePairs(queuePairs(d, scenarios, perEngine.values())));
         }
         return new Results(Results.SCHEMA_VERSION, Instant.now().toString(), durationMillis, budget, Results.Environment.ofThisJvm(), engines,
                 merged, run, DesignEntry.customRules(designs));

@@ -134,7 +134,8 @@ class CampaignMainTest {
         assertEquals(List.of(), design(merged, "bundled-recommended").engines().get("controlled").rules());
         assertEquals(List.of("Default × InterruptQueue"), design(merged, "bundled-recommended").queuePairs().overlapped(),
                 "which queues the engines overlapped, in results.json");
-        assertTrue(Files.readString(dir.resolve("out/index.html")).contains("Default × InterruptQueue: on the two lanes"), "and in the report");
+        assertTrue(Files.readString(dir.resolve("out/index.html")).contains("controlled: Default × InterruptQueue (on the two lanes"),
+                "and in the report, as the engine's");
     }
 
     /**

@@ -50,6 +50,50 @@ class CampaignMergeTest {
         assertEquals(2, wrong.engines().size());
     }
 
+    /** Each engine's queue pairs survive results.json and the merge; the design's are what any engine overlapped; the report names each. */
+    @Test
+    void theQueuePairsEachEngineOverlappedAreKeptPerEngineAndUnitedPerDesign(@TempDir Path dir) throws Exception {
+        Results.QueuePairs firstMapping = new Results.QueuePairs(List.of("Default × InterruptQueue", "InterruptQueue × SubmitQueue"),
+                List.of("Default × SubmitQueue"));
+        Results.QueuePairs every = new Results.QueuePairs(
+                List.of("Default × InterruptQueue", "Default × SubmitQueue", "InterruptQueue × SubmitQueue"), List.of());
+        Path jcstress = dir.resolve("jcstress.json");
+        ResultsIO.write(withPairs(engineFile("jcstress", Map.of("bundled-recommended", List.of())), "jcstress", every), jcstress);
+        Path lincheck = dir.resolve("lincheck.json");
+        ResultsIO.write(withPairs(engineFile("lincheck", Map.of("bundled-recommended", List.of())), "lincheck", firstMapping), lincheck);
+        Path old = dir.resolve("controlled.json");
+        ResultsIO.write(engineFile("controlled", Map.of("bundled-recommended", List.of())), old);
+
+        Results r = CampaignMerge.merge(List.of(RIGHT), List.of(CampaignMerge.read("jcstress", jcstress),
+                CampaignMerge.read("lincheck", lincheck), CampaignMerge.read("controlled", old)), Map.of(), 1, null);
+        Results.Design d = r.designs().get(0);
+        assertEquals(every, d.engines().get("jcstress").queuePairs());
+        assertEquals(firstMapping, d.engines().get("lincheck").queuePairs());
+        assertEquals(null, d.engines().get("controlled").queuePairs(), "an engine that does not say");
+        assertEquals(every, d.queuePairs(), "what any engine overlapped");
+
+        Path json = dir.resolve("results.json");
+        ResultsIO.write(r, json);
+        String html = Files.readString(ReportRenderer.write(ResultsIO.read(json), json, dir));
+        assertTrue(html.contains("jcstress: Default × InterruptQueue, Default × SubmitQueue, InterruptQueue × SubmitQueue; "
+                + "lincheck: Default × InterruptQueue, InterruptQueue × SubmitQueue"), "the report names each engine's pairs");
+    }
+
+    @Test
+    void withoutAnEngineThatSaysTheDesignsPairsAreTheFirstMappings(@TempDir Path dir) throws Exception {
+        Path jcstress = dir.resolve("jcstress.json");
+        ResultsIO.write(engineFile("jcstress", Map.of("bundled-recommended", List.of())), jcstress);
+        Results r = CampaignMerge.merge(List.of(RIGHT), List.of(CampaignMerge.read("jcstress", jcstress)), Map.of(), 1, null);
+        assertEquals(List.of("Default × InterruptQueue"), r.designs().get(0).queuePairs().overlapped());
+    }
+
+    private static Results withPairs(Results r, String engine, Results.QueuePairs pairs) {
+        List<Results.Design> designs = r.designs().stream().map(d -> new Results.Design(d.name(), d.description(), d.declared(),
+                d.expectedRules(), d.foundRules(), d.verdict(), Map.of(engine, d.engines().get(engine).withQueuePairs(pairs)),
+                d.findings())).toList();
+        return new Results(r.schemaVersion(), r.generatedAt(), r.durationMillis(), r.budget(), r.environment(), r.engines(), designs);
+    }
+
     @Test
     void aMissingOrBrokenEngineFileStillMakesAReport(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");

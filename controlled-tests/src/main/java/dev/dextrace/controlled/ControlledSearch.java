@@ -14,6 +14,7 @@ import dev.dextrace.model.results.Results;
 import dev.dextrace.model.runtime.Strategy;
 import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenario;
+import dev.dextrace.model.scenario.Scenarios;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,7 +141,8 @@ public final class ControlledSearch {
             Map<String, String> said = new LinkedHashMap<>();
             statements.forEach(s -> said.put(s.scenario(), s.toString()));
             Results.DesignEngine engine = new Results.DesignEngine(!statements.isEmpty(), List.copyOf(rules()),
-                    firstDetectionMillis(), byRule, null, null, null, (long) runs, said);
+                    firstDetectionMillis(), byRule, null, null, null, (long) runs, said)
+                    .withQueuePairs(QueueLanes.of(design, statements.stream().map(s -> Scenarios.byName(s.scenario())).toList()));
             return Grading.design(design, rules(), !statements.isEmpty(), Map.of(ENGINE, engine), findings);
         }
     }

@@ -2,6 +2,7 @@ package dev.dextrace.lincheck;
 
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
+import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenarios;
 
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class DextraceLincheck {
      */
     public static DesignSearch.Report check(Class<? extends IOUserSCSIParallelInterfaceController> design, int invocationsPerScenario) {
         DesignEntry d = DesignEntry.of(design);
-        DesignSearch.Report r = DesignSearch.run(d, Scenarios.forDesign(d).toJavaList(), invocationsPerScenario,
+        DesignSearch.Report r = DesignSearch.run(d, QueueLanes.inEveryMapping(d, Scenarios.forDesign(d).toJavaList()), invocationsPerScenario,
                 DesignSearch.Goal.EXPECTED_RULES, DesignSearch.Stop.FIRST_UNFORESEEN, TRACES, x -> { });
         d.assertShown(r.rules(), r.searches().size() + " searches over " + r.searches().stream().map(x -> x.scenario().name()).distinct()
                 .collect(Collectors.joining(", ")) + ", " + r.invocations() + " interleavings (" + invocationsPerScenario + " per search)",

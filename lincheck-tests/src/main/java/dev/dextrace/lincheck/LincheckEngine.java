@@ -6,6 +6,7 @@ import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.ivars.Ivars;
 import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
+import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenario;
 
 import java.nio.file.Path;
@@ -65,16 +66,17 @@ public final class LincheckEngine implements Engine {
 
         @Override
         public Engine.DesignResult run(DesignEntry d, List<Scenario> scenarios, Engine.Progress progress) {
-            DesignSearch.Report r = DesignSearch.run(d, scenarios, perSearch, DesignSearch.Goal.EXPECTED_RULES, DesignSearch.Stop.EVERY_SCENARIO, traces,
+            List<Scenario> searched = QueueLanes.inEveryMapping(d, scenarios); // every pair of the design's queues overlaps in one
+            DesignSearch.Report r = DesignSearch.run(d, searched, perSearch, DesignSearch.Goal.EXPECTED_RULES, DesignSearch.Stop.EVERY_SCENARIO, traces,
                     s -> progress.accept(s.design().name() + " / " + s.scenario().name() + ": "
                             + (s.found() == null ? "clean" : s.found().verdict().outcome() + " at interleaving " + s.found().invocation())
                             + " (" + s.invocations() + " interleavings, " + s.millis() + " ms)"));
-            Results.Design entry = design(d, r);
+            Results.Design entry = design(d, r, QueueLanes.of(d, searched));
             return new Engine.DesignResult(entry, List.of(), d.name() + ": " + entry.verdict() + " (expected " + d.violates().toJavaSet()
                     + ", found " + r.rules() + ", " + r.invocations() + " interleavings, " + r.millis() / 1000 + " s)");
         }
 
-        private static Results.Design design(DesignEntry d, DesignSearch.Report r) {
+        private static Results.Design design(DesignEntry d, DesignSearch.Report r, Results.QueuePairs pairs) {
             Map<String, Long> byRule = new TreeMap<>();
             List<Results.Finding> findings = new ArrayList<>();
             r.caught().values().forEach(c -> {
@@ -85,7 +87,7 @@ public final class LincheckEngine implements Engine {
             });
             Long first = byRule.values().stream().min(Long::compare).orElse(null);
             Results.DesignEngine engine = new Results.DesignEngine(true, List.copyOf(r.rules()), first, byRule, null, null, null,
-                    (long) r.invocations());
+                    (long) r.invocations()).withQueuePairs(pairs);
             return Grading.design(d, r.rules(), true, Map.of(ENGINE, engine), findings);
         }
     }

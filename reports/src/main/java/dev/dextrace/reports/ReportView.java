@@ -249,6 +249,25 @@ public record ReportView(
         return new Summary(design.name(), view.verdict(), view.verdictCss(), text, bugs, effort);
     }
 
+    /**
+     * Which queue pairs each engine overlapped, engines that overlapped the same ones together: "jcstress, lincheck:
+     * A × B, C × D". Results whose engines do not say (older files) give the design's pairs, every engine's; null for none.
+     */
+    private static String overlappedByEngine(Design design) {
+        Map<List<String>, List<String>> enginesOf = new LinkedHashMap<>();
+        design.engines().forEach((engine, e) -> {
+            if (e.queuePairs() != null && !e.queuePairs().overlapped().isEmpty()) {
+                enginesOf.computeIfAbsent(e.queuePairs().overlapped(), p -> new ArrayList<>()).add(engine);
+            }
+        });
+        if (enginesOf.isEmpty()) {
+            String all = pairs(design.queuePairs().overlapped());
+            return all == null ? null : "every engine: " + all;
+        }
+        return enginesOf.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + pairs(e.getKey()))
+                .collect(Collectors.joining("; "));
+    }
+
     /** "A × B, C × D", or null for none, so the template leaves the line out. */
     private static String pairs(List<String> pairs) {
         return pairs.isEmpty() ? null : String.join(", ", pairs);
@@ -313,7 +332,7 @@ public record ReportView(
                         .map(c -> new OneOutcome(c.title(), c.bars().get(0).fullLabel(), c.bars().get(0).count(), c.bars().get(0).css()))
                         .toList(),
                 findings,
-                pairs(design.queuePairs().overlapped()), pairs(design.queuePairs().neverOverlapped()));
+                overlappedByEngine(design), pairs(design.queuePairs().neverOverlapped()));
     }
 
     /** A matrix cell: one short word, so 21 rule columns fit a 1400 px window; its title says it in full. */

@@ -5,7 +5,6 @@ import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.stress.fork.SampleFile;
-import dev.dextrace.stress.scenarios.ScenarioTests;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
@@ -38,6 +37,9 @@ final class DesignRun {
 
     final DesignEntry design;
     private final Map<String, TestResult> byScenario = new LinkedHashMap<>();
+    private final Results.QueuePairs queuePairs;
+    /** Scenario name in a lane mapping → the scenario as selected, whose fork sampled that mapping. */
+    private final Map<String, String> selectedAs = new HashMap<>();
     private final List<SampleFile> samples;
     private final long startMillis;
     private final long durationMillis;
@@ -45,36 +47,46 @@ final class DesignRun {
     final List<String> problems = new ArrayList<>();
 
     /**
-     * @param byTest  jcstress's results by test class name, as read back from its result file
-     * @param stopped why the run was cut short, or null
+     * @param scenarios  the scenarios run, by name as selected, each with the lane mappings its forks sampled in turn
+     *                   (the kept samples name the mapping)
+     * @param byScenario jcstress's results by scenario, as read back from its result file
+     * @param whyNotRun  why jcstress left out a scenario it was asked to run
+     * @param stopped    why the run was cut short, or null
+     * @param queuePairs the design's queue pairs the scenarios in those mappings overlapped
      */
-    DesignRun(DesignEntry design, List<Scenario> scenarios, Map<String, TestResult> byTest, Jcstress jcstress,
-              List<SampleFile> samples, long startMillis, long durationMillis, String stopped) {
+    DesignRun(DesignEntry design, Map<String, List<Scenario>> scenarios, Map<String, TestResult> byScenario, String whyNotRun,
+              List<SampleFile> samples, long startMillis, long durationMillis, String stopped, Results.QueuePairs queuePairs) {
         this.design = design;
         this.samples = samples.stream().sorted(Comparator.comparingLong(SampleFile::observedAtMillis)).toList();
         this.startMillis = startMillis;
         this.durationMillis = durationMillis;
+        this.queuePairs = queuePairs;
         if (stopped != null) {
             problems.add(stopped);
         }
+        scenarios.forEach((selected, mappings) -> mappings.forEach(m -> this.selectedAs.put(m.name(), selected)));
         Set<String> halted = new HashSet<>();
-        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(x.scenario()));
-        for (Scenario s : scenarios) {
-            String test = ScenarioTests.className(s);
-            TestResult r = byTest.get(test);
+        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x)));
+        for (String s : scenarios.keySet()) {
+            TestResult r = byScenario.get(s);
             if (r != null) {
-                byScenario.put(s.name(), r);
+                this.byScenario.put(s, r);
             }
-            if (halted.contains(s.name())) {
+            if (halted.contains(s)) {
                 continue; // the fork's watchdog kept the hung sample and halted it: a finding, not a failed run
             }
             if (r == null) {
-                problems.add(s.name() + " did not run: " + jcstress.whyNotRun(test));
+                problems.add(s + " did not run: " + whyNotRun);
             } else if (r.status() != Status.NORMAL) {
-                problems.add(s.name() + ": jcstress " + r.status() + ": "
+                problems.add(s + ": jcstress " + r.status() + ": "
                         + r.getMessages().stream().findFirst().orElse("(no message)"));
             }
         }
+    }
+
+    /** The scenario, as selected, whose fork kept the sample (in one of its lane mappings). */
+    private String selectedAs(SampleFile sample) {
+        return selectedAs.getOrDefault(sample.scenario(), sample.scenario());
     }
 
     boolean ran() {
@@ -139,7 +151,7 @@ final class DesignRun {
         Map<String, Long> first = firstDetectionMillisByRule();
         Results.DesignEngine engine = new Results.DesignEngine(ran(), List.copyOf(rules()),
                 first.values().stream().min(Long::compare).orElse(null), first, samples(), samplesPerSecond(),
-                histograms(), null);
+                histograms(), null).withQueuePairs(queuePairs);
         return Grading.design(design, rules(), ran(), Map.of(ENGINE, engine), findings());
     }
 
@@ -151,7 +163,7 @@ final class DesignRun {
                     .sorted(Comparator.comparingLong(r::getCount).reversed())
                     .map(o -> new Results.Outcome(o, r.getCount(o), graded.get(o).expect.name()))
                     .toList());
-            samples.stream().filter(x -> x.forkHalted() && x.scenario().equals(scenario)).forEach(x -> outcomes.add(
+            samples.stream().filter(x -> x.forkHalted() && selectedAs(x).equals(scenario)).forEach(x -> outcomes.add(
                     new Results.Outcome(x.outcome() + " (fork halted)", 1L,
                             (x.outcome().startsWith(Grading.EXPECTED) ? Expect.ACCEPTABLE_INTERESTING : Expect.FORBIDDEN).name())));
             histograms.add(new Results.Histogram(scenario, List.copyOf(outcomes)));

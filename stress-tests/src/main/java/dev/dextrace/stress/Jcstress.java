@@ -67,19 +67,35 @@ final class Jcstress {
         return o;
     }
 
-    /** One fork per known, schedulable test; the fork id is the round, so jcstress's report tells rounds apart. */
-    private List<TestConfig> configs(Collection<String> tests, List<String> forkJvmArgs, Scheduler scheduler, int round) {
+    /**
+     * A test for jcstress to run, each fork with {@code jvmArgs} (distinct per job: one test class serves many jobs,
+     * told apart by them); {@code label} names its results.
+     */
+    record Job(String label, String test, List<String> jvmArgs) {
+        Job {
+            jvmArgs = List.copyOf(jvmArgs);
+        }
+
+        /** The label of the job whose fork gave {@code r}, or null. */
+        static String labelOf(Collection<Job> jobs, TestResult r) {
+            return jobs.stream().filter(j -> r.getConfig() != null && j.test.equals(r.getName()) && j.jvmArgs.equals(r.getConfig().jvmArgs))
+                    .map(Job::label).findFirst().orElse(null);
+        }
+    }
+
+    /** One fork per known, schedulable job; the fork id is the round, so jcstress's report tells rounds apart. */
+    private List<TestConfig> configs(Collection<Job> jobs, Scheduler scheduler, int round) {
         List<TestConfig> configs = new ArrayList<>();
-        for (String test : tests) {
-            if (!TestList.tests().contains(test)) {
+        for (Job job : jobs) {
+            if (!TestList.tests().contains(job.test)) {
                 continue;
             }
-            TestInfo info = TestList.getInfo(test);
+            TestInfo info = TestList.getInfo(job.test);
             List<SchedulingClass> classes = scheduler.scheduleClasses(info.threads(), opts.getCPUCount(), opts.affinityMode());
             // jcstress forks once per scheduling class; one is enough (a 2-core machine has one anyway) and keeps the budget fixed.
             for (SchedulingClass scl : classes.subList(0, Math.min(1, classes.size()))) {
                 for (int f = 0; f < opts.getForks(); f++) {
-                    configs.add(new TestConfig(opts, info, round * opts.getForks() + f, forkJvmArgs, CompileMode.UNIFIED, scl));
+                    configs.add(new TestConfig(opts, info, round * opts.getForks() + f, job.jvmArgs, CompileMode.UNIFIED, scl));
                 }
             }
         }
@@ -96,14 +112,12 @@ final class Jcstress {
     }
 
     /**
-     * Runs the tests, each fork with {@code forkJvmArgs}, in rounds: after each round {@code anotherRound}
-     * sees every result so far and says whether to run all the tests again (at most {@code maxRounds}).
-     * Returns what jcstress recorded, merged per test, as read back from {@code resultFile}. A test jcstress
-     * does not know or cannot schedule (more actors than CPUs) is skipped exactly as jcstress would:
-     * silently, so the caller must compare the returned tests with the ones it asked for.
+     * Runs the jobs in rounds: after each round {@code anotherRound} sees every result so far and says whether to
+     * run all the jobs again (at most {@code maxRounds}). Returns what jcstress recorded, merged per job label, as
+     * read back from {@code resultFile}. A test jcstress does not know or cannot schedule (more actors than CPUs) is
+     * skipped exactly as jcstress would: silently, so the caller must compare the returned labels with the ones it asked for.
      */
-    Map<String, TestResult> run(Collection<String> tests, List<String> forkJvmArgs, Path resultFile, Path htmlDir,
-                                TestResultCollector progress, int maxRounds,
+    Map<String, TestResult> run(List<Job> jobs, Path resultFile, Path htmlDir, TestResultCollector progress, int maxRounds,
                                 Predicate<Collection<TestResult>> anotherRound) throws Exception {
         Scheduler scheduler = new Scheduler(Topology.get(), opts.getCPUCount());
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
@@ -119,7 +133,7 @@ final class Jcstress {
         };
         try {
             for (int round = 0; round < maxRounds; round++) {
-                List<TestConfig> configs = configs(tests, forkJvmArgs, scheduler, round);
+                List<TestConfig> configs = configs(jobs, scheduler, round);
                 if (configs.isEmpty()) {
                     break;
                 }
@@ -143,8 +157,16 @@ final class Jcstress {
         htmlArgs.addAll(List.of("-r", htmlDir.toString()));
         new HTMLReportPrinter(options(htmlArgs), collected, System.out).work();
 
-        Map<String, TestResult> byTest = new TreeMap<>();
-        ReportUtils.mergedByName(collected.getTestResults()).forEach(r -> byTest.put(r.getName(), r));
-        return byTest;
+        // jcstress merges by test class; the jobs of one class are told apart by their forks' options.
+        Map<String, List<TestResult>> byJob = new TreeMap<>();
+        for (TestResult r : collected.getTestResults()) {
+            String label = Job.labelOf(jobs, r);
+            if (label != null) {
+                byJob.computeIfAbsent(label, l -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, TestResult> merged = new TreeMap<>();
+        byJob.forEach((label, results) -> merged.put(label, ReportUtils.mergedByName(results).get(0)));
+        return merged;
     }
 }

@@ -3,12 +3,14 @@ package dev.dextrace.stress;
 import dev.dextrace.engine.Budget;
 import dev.dextrace.engine.Engine;
 import dev.dextrace.engine.Folders;
+import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.catalogue.DesignEntry;
 import dev.dextrace.model.ivars.Ivars;
+import dev.dextrace.model.scenario.QueueLanes;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.stress.fork.ForkConfig;
 import dev.dextrace.stress.fork.SampleFile;
-import dev.dextrace.stress.scenarios.ScenarioTests;
+import dev.dextrace.stress.scenarios.ScenarioTest;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.collectors.TestResultCollector;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -36,6 +39,8 @@ import java.util.stream.Stream;
 public final class JcstressEngine implements Engine {
     private static final String SAMPLES_PER_OUTCOME = "samplesPerOutcome";
     private static final String ARGS = "args";
+    /** The one jcstress test: a fork's options say which scenario it samples. */
+    static final String TEST = ScenarioTest.class.getName();
 
     /** Two actors, each on a core of its own: sharing a core with another engine would make its samples overlap less. */
     @Override
@@ -120,23 +125,35 @@ public final class JcstressEngine implements Engine {
             forkArgs.addAll(List.of("-D" + ForkConfig.DESIGN + "=" + d.type().getName(),
                     "-D" + ForkConfig.SAMPLES_DIR + "=" + samplesDir,
                     "-D" + ForkConfig.SAMPLES_PER_OUTCOME + "=" + samplesPerOutcome));
-            Map<String, String> scenarioOfTest = new LinkedHashMap<>();
-            mine.forEach(s -> scenarioOfTest.put(ScenarioTests.className(s), s.name()));
+            // Each scenario is one job, its fork sampling it in every lane mapping the design needs, in turn; the job
+            // is named as the scenario was selected (the first mapping's name, or a mapping's when one was selected alone).
+            List<Scenario> searched = QueueLanes.inEveryMapping(d, mine);
+            Map<String, List<Scenario>> byBase = new LinkedHashMap<>();
+            searched.forEach(s -> byBase.computeIfAbsent(LaneMapping.parse(s.name()).base(), b -> new ArrayList<>()).add(s));
+            Map<String, List<Scenario>> mappingsOf = new LinkedHashMap<>();
+            byBase.values().forEach(mappings -> mappingsOf.put(mappings.get(0).name(), mappings));
+            List<Jcstress.Job> jobs = new ArrayList<>();
+            mappingsOf.forEach((scenario, mappings) -> {
+                List<String> jvmArgs = new ArrayList<>(forkArgs);
+                jvmArgs.add(ForkConfig.scenariosOption(mappings));
+                jobs.add(new Jcstress.Job(scenario, TEST, jvmArgs));
+            });
             long start = System.currentTimeMillis();
             TestResultCollector shown = r -> progress.accept(String.format("%-8s %-28s %-28s %5.1fs %s",
                     r.getConfig().forkId == 0 ? "" : "[fork " + (r.getConfig().forkId + 1) + "]",
-                    d.name(), scenarioOfTest.getOrDefault(r.getName(), r.getName()),
+                    d.name(), Objects.requireNonNullElse(Jcstress.Job.labelOf(jobs, r), r.getName()),
                     (System.currentTimeMillis() - start) / 1000.0, describe(r)));
 
             // Another round while a wrong design has not shown every rule it is expected to break.
             Predicate<Collection<TestResult>> anotherRound = soFar -> !progress.stopping()
                     && !rulesSoFar(soFar, samplesDir).containsAll(d.violates().toJavaSet());
-            Map<String, TestResult> byTest = jcstress.run(scenarioOfTest.keySet(), forkArgs,
+            Map<String, TestResult> byScenario = jcstress.run(jobs,
                     out.resolve("jcstress-results").resolve("jcstress-results-" + d.name() + ".bin.gz"),
                     out.resolve("jcstress-html").resolve(d.name()), shown, rounds, anotherRound);
             long duration = System.currentTimeMillis() - start;
-            DesignRun run = new DesignRun(d, mine, byTest, jcstress, SampleFile.readAll(samplesDir), start, duration,
-                    progress.stopping() ? "the run was stopped" : null);
+            DesignRun run = new DesignRun(d, mappingsOf, byScenario, jcstress.whyNotRun(TEST),
+                    SampleFile.readAll(samplesDir), start, duration, progress.stopping() ? "the run was stopped" : null,
+                    QueueLanes.of(d, searched));
             return new Engine.DesignResult(run.toResults(), run.problems, run.summary());
         }
 

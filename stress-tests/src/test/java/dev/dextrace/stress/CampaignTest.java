@@ -2,6 +2,8 @@ package dev.dextrace.stress;
 
 import dev.dextrace.engine.Budget;
 import dev.dextrace.engine.EngineMain;
+import dev.dextrace.model.fixtures.DeferredCompletion;
+import dev.dextrace.model.fixtures.DeferredCompletionRecordsLate;
 import dev.dextrace.model.replay.ReplayCommand;
 import dev.dextrace.model.replay.ReplayFile;
 import dev.dextrace.model.results.EngineExit;
@@ -77,6 +79,53 @@ class CampaignTest {
         assertEquals(List.of(), claims.foundRules());
     }
 
+    /**
+     * A race only another lane mapping overlaps (the completion queue, the dext's second, opposite Default): each fork
+     * samples its scenario in every mapping in turn, the finding and its replay name the mapping, the clean twin stays
+     * clean in all of them, and results.json says which queue pairs jcstress overlapped. Two scenarios, so each
+     * scenario's results are its own although one jcstress class runs both.
+     */
+    @Test
+    void aRaceOnlyAnotherLaneMappingOverlapsIsFoundInThatMappingAndTheCleanTwinStaysClean() throws Exception {
+        Path out = ROOT.resolve("lanes");
+        String scenarios = SCENARIO + ",release-races-completion";
+        int exit = campaign(out, "--designs", DeferredCompletionRecordsLate.class.getName() + "," + DeferredCompletion.class.getName()
+                + ",double-complete", "--scenarios", scenarios, "--set", "args=-time 300");
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        Map<String, Results.Design> byName = r.designs().stream().collect(Collectors.toMap(Results.Design::name, d -> d));
+        assertEquals(0, exit, r.designs().toString());
+        Results.Design racy = byName.get("deferred-completion-records-late");
+        assertEquals(Results.Grade.AS_EXPECTED, racy.verdict());
+        assertTrue(racy.foundRules().contains("CMP-2"), racy.foundRules()::toString);
+        List<Results.Finding> cmp2 = racy.findings().stream().filter(f -> f.rule().equals("CMP-2")).toList();
+        assertFalse(cmp2.isEmpty());
+        for (Results.Finding f : cmp2) {
+            assertTrue(f.scenario().endsWith("+lanes-cc"), "only where both of the dext's queues run opposite Default: " + f.scenario());
+            assertEquals(f.scenario(), ReplayFile.read(ReplayCommand.fileOf(f.replayCommand()).orElseThrow()).scenario());
+        }
+        // A recording taken where two threads contended for an IOLock may not replay (the lock's event comes before the
+        // taking: stress-tests/README "Replays"); a recording in the mapping replays in the mapping.
+        assertTrue(racy.findings().stream().anyMatch(f -> ReplayFile.read(ReplayCommand.fileOf(f.replayCommand()).orElseThrow())
+                .replay(java.time.Duration.ofSeconds(20)).rules().contains(f.rule())), "a finding in another mapping replays there");
+        Results.DesignEngine racyJcstress = racy.engines().get("jcstress");
+        assertEquals(List.of(SCENARIO, "release-races-completion"), racyJcstress.histograms().stream().map(Results.Histogram::scenario).toList(),
+                "one histogram per scenario, its mappings together");
+        assertTrue(racyJcstress.histograms().stream().allMatch(h -> h.outcomes().stream().mapToLong(Results.Outcome::count).sum() > 0));
+        assertTrue(racyJcstress.queuePairs().overlapped().contains("CompletionQueue × Default"), racyJcstress.queuePairs()::toString);
+        assertEquals(List.of(), racyJcstress.queuePairs().neverOverlapped(), "every pair overlapped in some mapping");
+
+        Results.Design clean = byName.get("deferred-completion");
+        assertEquals(Results.Grade.AS_EXPECTED, clean.verdict());
+        assertEquals(List.of(), clean.foundRules(), "clean in every mapping");
+        assertTrue(clean.engines().get("jcstress").samples() > 0);
+
+        // A design with one queue of its own has one mapping: one fork per scenario, as before.
+        Results.DesignEngine one = byName.get("double-complete").engines().get("jcstress");
+        assertEquals(List.of("Default × InterruptQueue"), one.queuePairs().overlapped());
+        assertTrue(byName.get("double-complete").findings().stream().noneMatch(f -> f.scenario().contains("+lanes")));
+    }
+
     @Test
     void aDriverThatSpinsDeadlocksOrThrowsIsAFindingNotAFailedRun() throws Exception {
         Path out = ROOT.resolve("faults");
@@ -125,7 +174,7 @@ class CampaignTest {
         Jcstress jcstress = new Jcstress(JcstressOptions.of(Budget.SMOKE.jcstress(), List.of()));
         String missing = "dev.dextrace.stress.scenarios.NoSuchScenario";
         Path out = ROOT.resolve("unknown");
-        Map<String, ?> results = jcstress.run(List.of(missing), List.of(), out.resolve("jcstress-results-x.bin.gz"),
+        Map<String, ?> results = jcstress.run(List.of(new Jcstress.Job("x", missing, List.of())), out.resolve("jcstress-results-x.bin.gz"),
                 out.resolve("html"), r -> { }, 1, soFar -> false);
         assertTrue(results.isEmpty());
         assertTrue(jcstress.whyNotRun(missing).startsWith("jcstress has no test " + missing), jcstress.whyNotRun(missing));

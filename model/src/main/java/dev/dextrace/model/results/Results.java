@@ -171,8 +171,8 @@ public record Results(
     }
 
     /**
-     * Which pairs of the design's queues the engines ran on two lanes, so they could overlap, and which shared a lane
-     * and never did (every engine maps queues to lanes alike: {@code QueueLanes}). Each pair reads "A × B".
+     * Which pairs of the design's queues an engine (in {@link DesignEngine}) or any engine (in {@link Design}) ran on
+     * two lanes, so they could overlap, and which shared a lane and never did ({@code QueueLanes}). Each pair reads "A × B".
      */
     public record QueuePairs(List<String> overlapped, List<String> neverOverlapped) {
         public static final QueuePairs UNKNOWN = new QueuePairs(List.of(), List.of());
@@ -187,6 +187,8 @@ public record Results(
      * One engine's work on one design; absent from {@link Design#engines()} when the engine did not run it.
      * {@code statement}: optional, scenario name → how hard the engine looked there (the controlled engine's
      * "exhaustive up to k preemptions: N interleavings, 0 violations; PCT: ..."), so a clean verdict says what it rests on.
+     * {@code queuePairs}: optional (null when the engine does not say, as in files written before it), the queue
+     * pairs this engine's scenarios, in the lane mappings it searched, ran on two lanes.
      */
     public record DesignEngine(
             boolean ran,
@@ -197,12 +199,26 @@ public record Results(
             Double samplesPerSecond,
             List<Histogram> histograms,
             Long invocations,
-            Map<String, String> statement) {
+            Map<String, String> statement,
+            QueuePairs queuePairs) {
         public DesignEngine {
             rules = ruleIds(rules, "rules");
             firstDetectionMillisByRule = map(firstDetectionMillisByRule);
             histograms = list(histograms, "histograms");
             statement = map(statement);
+        }
+
+        /** Before the engine says which queue pairs it overlapped. */
+        public DesignEngine(boolean ran, List<String> rules, Long firstDetectionMillis, Map<String, Long> firstDetectionMillisByRule,
+                            Long samples, Double samplesPerSecond, List<Histogram> histograms, Long invocations,
+                            Map<String, String> statement) {
+            this(ran, rules, firstDetectionMillis, firstDetectionMillisByRule, samples, samplesPerSecond, histograms, invocations,
+                    statement, null);
+        }
+
+        public DesignEngine withQueuePairs(QueuePairs pairs) {
+            return new DesignEngine(ran, rules, firstDetectionMillis, firstDetectionMillisByRule, samples, samplesPerSecond,
+                    histograms, invocations, statement, pairs);
         }
 
         /** Without a statement: for engines that do not say how hard they looked. */

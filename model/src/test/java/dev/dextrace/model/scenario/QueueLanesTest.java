@@ -2,6 +2,8 @@ package dev.dextrace.model.scenario;
 
 import dev.dextrace.model.LaneMapping;
 import dev.dextrace.model.catalogue.Catalogue;
+import dev.dextrace.model.catalogue.DesignEntry;
+import dev.dextrace.model.fixtures.DeferredCompletion;
 import dev.dextrace.model.results.Results;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,19 @@ class QueueLanesTest {
         assertEquals(new LaneMapping("cc"), Scenarios.byName("completion-races-submission+lanes-cc").laneMapping());
         assertEquals(all.get(2).name(), Scenarios.byName("completion-races-submission+lanes-cc").name());
         assertThrows(IllegalArgumentException.class, () -> Scenarios.byName("completion-races-submission+lanes-x"));
+    }
+
+    @Test
+    void thePairsOfTheMappingsAnEngineSearchedIncludeThoseTheFirstKeepsOnOneLane() {
+        DesignEntry d = DesignEntry.of(DeferredCompletion.class);
+        List<Scenario> first = List.of(Scenarios.COMPLETION_RACES_SUBMISSION);
+        Results.QueuePairs firstOnly = QueueLanes.of(d, first);
+        assertEquals(List.of("CompletionQueue × Default"), firstOnly.neverOverlapped(), firstOnly.toString());
+        Results.QueuePairs every = QueueLanes.of(d, QueueLanes.inEveryMapping(d, first));
+        assertEquals(List.of("CompletionQueue × Default", "CompletionQueue × InterruptQueue", "Default × InterruptQueue"), every.overlapped());
+        assertEquals(List.of(), every.neverOverlapped());
+        assertEquals(every, QueueLanes.union(List.of(firstOnly, every)), "what any engine overlapped");
+        assertEquals(firstOnly, QueueLanes.union(List.of(firstOnly, Results.QueuePairs.UNKNOWN)));
     }
 
     @Test

@@ -8,31 +8,39 @@ import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.scenario.Scenario;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One jcstress sample: a fresh world of a scenario for the fork's design, its two lanes driven by the
- * two actors, graded by the arbiter. The scenario classes only delegate here, so the protocol logic
- * lives in the model and the jcstress plumbing lives once.
+ * One jcstress sample: a fresh world of the fork's scenario for the fork's design, its two lanes driven by the
+ * two actors, graded by the arbiter. The jcstress test only delegates here, so the protocol logic lives in the
+ * model and the jcstress plumbing lives once. A fork given its scenario in several lane mappings takes them in
+ * turn, sample by sample: every mapping is sampled, and the fork costs what a fork of one mapping costs.
  */
 public final class Sample {
     private final Scenario scenario;
     private final World world;
 
-    /** This VM's design, sample keeper and watchdog, resolved from its system properties on the first sample. */
+    /** This VM's design, scenarios, sample keeper and watchdog, resolved from its system properties on the first sample. */
     private static final class ThisFork {
         static final DesignEntry DESIGN = ForkConfig.design(System.getProperty(ForkConfig.DESIGN));
+        static final List<Scenario> SCENARIOS = ForkConfig.scenarios(System.getProperty(ForkConfig.SCENARIOS));
         static final SampleRecorder RECORDER = ForkConfig.recorder(DESIGN);
         static final Watchdog WATCHDOG = new Watchdog();
         /** Each sample's fault seed: this fork's start, then one more per sample (the faults met go into its replay file). */
         static final AtomicLong FAULT_SEEDS = new AtomicLong(System.nanoTime());
+        static final AtomicLong MADE = new AtomicLong();
+
+        static Scenario next() {
+            return SCENARIOS.get((int) (MADE.getAndIncrement() % SCENARIOS.size()));
+        }
     }
 
     /** When the first actor entered, or 0: jcstress makes samples in batches, before their actors run. */
     private final AtomicLong enteredNanos = new AtomicLong();
 
-    public Sample(Scenario scenario) {
-        this.scenario = scenario;
+    public Sample() {
+        this.scenario = ThisFork.next();
         this.world = scenario.load(scenario.builder(ThisFork.DESIGN).twoLanesDrivenByCaller()
                 .faults(FaultChooser.seeded(ThisFork.FAULT_SEEDS.getAndIncrement())));
         world.start();
