@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 public final class ControlledScheduler implements Scheduler {
     private enum State { READY, RUNNING, IDLE, BLOCKED, EXITED }
 
-    private static final class Rec {
+    private final class Rec {
         final Lane lane;
+        /** This lane's turn came (or the run stopped): only the chosen thread wakes, not every lane at every switch point. */
+        final Condition turn = lock.newCondition();
         State state = State.READY;
         BooleanSupplier blockedOn;
 
@@ -32,7 +34,8 @@ public final class ControlledScheduler implements Scheduler {
     private final Strategy strategy;
     private final Supplier<ProtocolEvent> lastEvent;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition turn = lock.newCondition();
+    /** Lanes registered or exited, the run stopped: what {@link #begin} and {@link #laneCreated} wait for. */
+    private final Condition changed = lock.newCondition();
     private final Map<Thread, Rec> recs = new HashMap<>();
     private final List<String> decisions = new ArrayList<>();
     private ModelRuntime runtime;
@@ -122,7 +125,7 @@ public final class ControlledScheduler implements Scheduler {
             me.state = State.IDLE;
             handOff();
             while (running != Thread.currentThread() && !runtime.stopped()) {
-                turn.awaitUninterruptibly();
+                me.turn.awaitUninterruptibly();
             }
             if (running != Thread.currentThread()) {
                 return false;
@@ -139,7 +142,10 @@ public final class ControlledScheduler implements Scheduler {
         lock.lock();
         try {
             signals++;
-            turn.signalAll();
+            changed.signalAll();
+            if (runtime != null && runtime.stopped()) {
+                wakeAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -151,7 +157,7 @@ public final class ControlledScheduler implements Scheduler {
         try {
             Rec me = new Rec(lane);
             recs.put(Thread.currentThread(), me);
-            turn.signalAll();
+            changed.signalAll();
             if (begun && running == null) {
                 handOff();
             }
@@ -175,7 +181,7 @@ public final class ControlledScheduler implements Scheduler {
                     handOff();
                 }
             }
-            turn.signalAll();
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -186,7 +192,7 @@ public final class ControlledScheduler implements Scheduler {
         lock.lock();
         try {
             while (recs.values().stream().noneMatch(r -> r.lane == lane)) {
-                turn.awaitUninterruptibly();
+                changed.awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
@@ -204,7 +210,7 @@ public final class ControlledScheduler implements Scheduler {
         try {
             int expected = runtime.lanes().size();
             while (recs.size() < expected) {
-                turn.awaitUninterruptibly();
+                changed.awaitUninterruptibly();
             }
             begun = true;
             ProtocolEvent e = lastEvent.get();
@@ -235,7 +241,7 @@ public final class ControlledScheduler implements Scheduler {
             if (runtime != null && runtime.stopped()) {
                 throw new RunAbandoned("run stopped: " + runtime.stopReason());
             }
-            turn.awaitUninterruptibly();
+            me.turn.awaitUninterruptibly();
         }
         me.state = State.RUNNING;
     }
@@ -255,7 +261,7 @@ public final class ControlledScheduler implements Scheduler {
             } else {
                 runtime.stop("settled");
             }
-            turn.signalAll();
+            wakeAll();
             return;
         }
         List<String> names = eligible.stream().map(r -> r.lane.name()).toList();
@@ -266,7 +272,15 @@ public final class ControlledScheduler implements Scheduler {
         decisions.add(chosen.lane.name());
         previous = chosen.lane.name();
         running = chosen.lane.thread();
-        turn.signalAll();
+        if (running != Thread.currentThread()) {
+            chosen.turn.signal();
+        }
+    }
+
+    /** Every waiting thread re-checks: the run stopped or ended. */
+    private void wakeAll() {
+        changed.signalAll();
+        recs.values().forEach(r -> r.turn.signalAll());
     }
 
     /** Eligible lanes in lane creation order, so decisions do not depend on thread start timing. */
