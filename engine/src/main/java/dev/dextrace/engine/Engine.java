@@ -28,8 +28,8 @@ public interface Engine {
 
     /**
      * How many cores a run keeps busy. The campaign runs engines side by side while their cores fit the machine's:
-     * a search that runs one thread at a time takes one (Lincheck, the controlled runtime); jcstress takes two, since its
-     * actors must run at the same time on cores of their own to overlap.
+     * a search that runs one thread at a time takes one (the controlled runtime); jcstress takes two, since its
+     * actors must run at the same time on cores of their own to overlap, and Lincheck two, since its waiting threads spin.
      */
     default int cores() {
         return 1;

@@ -30,6 +30,15 @@ public final class LincheckEngine implements Engine {
         return ENGINE;
     }
 
+    /**
+     * Two: Lincheck runs one thread at a time, but its waiting threads spin, so beside it the controlled engine ran its
+     * costliest designs 3.5-5x slower (BENCHMARKS.md §8); alone it keeps the machine's two cores to itself.
+     */
+    @Override
+    public int cores() {
+        return 2;
+    }
+
     @Override
     public List<String> jvmOptions() {
         return Stream.concat(Ivars.childJvmOptions().stream(), Stream.of("-Dlincheck.logLevel=error")).toList();
