@@ -369,6 +369,13 @@ public final class CampaignMain implements Callable<Integer> {
      * ({@link Shards.Unit#cost}), so the last design any process takes is a cheap one and they end together.
      */
     private List<DesignEntry> designsOf(Engine engine) {
+        return designsByEngine.computeIfAbsent(engine.name(), e -> costliestFirst(engine));
+    }
+
+    /** Each engine's designs, computed once: the campaign asks again whenever a core comes free. */
+    private final Map<String, List<DesignEntry>> designsByEngine = new ConcurrentHashMap<>();
+
+    private List<DesignEntry> costliestFirst(Engine engine) {
         List<DesignEntry> mine = shard.count() == 1 ? selected : shardDesigns.get(engine.name());
         if (claims(engine).isEmpty()) {
             return mine;

@@ -79,7 +79,7 @@ public final class CampaignMerge {
         }
         String engine = parts.get(0).engine();
         EngineInput worst = parts.stream().filter(p -> p.status() != Results.EngineStatus.RAN).findFirst().orElse(parts.get(0));
-        List<Results> read = parts.stream().map(EngineInput::results).filter(java.util.Objects::nonNull).toList();
+        List<Results> read = parts.stream().map(EngineInput::results).filter(Objects::nonNull).toList();
         if (read.isEmpty()) {
             return worst;
         }
@@ -92,12 +92,12 @@ public final class CampaignMerge {
                 }
             }
         }
-        long took = read.stream().map(r -> r.engines().get(engine)).filter(java.util.Objects::nonNull)
-                .mapToLong(run -> run.durationMillis() == null ? 0 : run.durationMillis()).sum();
+        List<Long> times = read.stream().map(r -> r.engines().get(engine)).filter(Objects::nonNull)
+                .map(run -> run.durationMillis() == null ? 0L : run.durationMillis()).toList();
+        long took = times.stream().mapToLong(Long::longValue).sum();
         List<Long> searched = parts.stream().map(p -> p.results() == null ? 0L : p.results().designs().stream()
                 .filter(d -> d.engines().containsKey(engine) && d.engines().get(engine).ran()).count()).toList();
-        long longest = read.stream().map(r -> r.engines().get(engine)).filter(java.util.Objects::nonNull)
-                .mapToLong(run -> run.durationMillis() == null ? 0 : run.durationMillis()).max().orElse(0);
+        long longest = times.stream().mapToLong(Long::longValue).max().orElse(0);
         String reason = parts.size() + " processes searched " + String.join(" + ", searched.stream().map(String::valueOf).toList())
                 + " designs, the longest for " + Math.round(longest / 1000.0) + " s"
                 + (worst.status() == Results.EngineStatus.RAN ? "" : "; process " + (parts.indexOf(worst) + 1) + ": " + worst.reason());
