@@ -93,7 +93,9 @@ public final class EngineMain implements Callable<Integer> {
     private volatile Stop stop;
     private volatile boolean done;
     /** The engine's share of the campaign's time, if it has one; set once it was used up. */
-    private Optional<Duration> myShare = Optional.empty();
+    private Optional<Share> myShare = Optional.empty();
+    /** Scenarios of the designs this process searched: the share's measure of what a design costs. */
+    private int scenariosDone;
     private boolean shareUsed;
 
     /** Why the run ended early. */
@@ -121,8 +123,8 @@ public final class EngineMain implements Callable<Integer> {
             planned = Catalogue.select(designs).toJavaList().stream()
                     .filter(d -> selectedScenarios.stream().anyMatch(s -> s.appliesTo(d))).toList();
             limit = timeout == null || timeout.isBlank() ? level.engineLimit() : parseDuration(timeout);
-            myShare = share == null || share.isBlank() ? level.share(chosen.name())
-                    : share.trim().equals("none") ? Optional.empty() : Optional.of(parseDuration(share, "--share"));
+            myShare = (share == null || share.isBlank() ? level.share(chosen.name())
+                    : share.trim().equals("none") ? Optional.<Duration>empty() : Optional.of(parseDuration(share, "--share"))).map(Share::new);
             for (String key : settings.keySet()) {
                 if (!chosen.settings().containsKey(key)) {
                     throw new IllegalArgumentException("--set '" + key + "' is not a setting of " + chosen.name() + "; settings: "
@@ -172,10 +174,12 @@ public final class EngineMain implements Callable<Integer> {
                 if (stop != null) {
                     break;
                 }
-                if (myShare.isPresent() && !finished.isEmpty() && System.currentTimeMillis() - startMillis >= myShare.get().toMillis()) {
+                List<Scenario> itsScenarios = scenariosOf(d, selectedScenarios);
+                if (myShare.isPresent() && !myShare.get().admits(Duration.ofMillis(System.currentTimeMillis() - startMillis),
+                        scenariosDone, itsScenarios.size())) {
                     shareUsed = true; // the designs not reached are written as not run by this engine: the others search them
-                    progress.accept("its share of " + human(myShare.get()) + " is used: " + finished.size() + " of " + planned.size()
-                            + " designs searched");
+                    progress.accept("its share of " + human(myShare.get().length()) + " is used: " + finished.size() + " of "
+                            + planned.size() + " designs searched, the next would not end inside it");
                     break;
                 }
                 if (claims != null && !new DesignClaims(claims).claim(d)) {
@@ -185,7 +189,8 @@ public final class EngineMain implements Callable<Integer> {
                     continue;
                 }
                 current = d;
-                Engine.DesignResult r = runDesign(session, d, scenariosOf(d, selectedScenarios), progress);
+                Engine.DesignResult r = runDesign(session, d, itsScenarios, progress);
+                scenariosDone += itsScenarios.size();
                 progress.accept(r.summary());
                 synchronized (this) {
                     finished.add(r);
@@ -285,7 +290,7 @@ public final class EngineMain implements Callable<Integer> {
             return new Results.EngineRun(Results.EngineStatus.FAILED, String.join("; ", problems), duration);
         }
         if (shareUsed) {
-            return new Results.EngineRun(Results.EngineStatus.RAN, "its share of " + human(myShare.orElseThrow()) + " was used after "
+            return new Results.EngineRun(Results.EngineStatus.RAN, "its share of " + human(myShare.orElseThrow().length()) + " was used after "
                     + where + "; the others are left to the engines without a share", duration);
         }
         if (finished.size() < mine()) { // written while running: if the process dies now, that is what it was
