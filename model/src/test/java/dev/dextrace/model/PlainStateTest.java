@@ -8,6 +8,8 @@ import dev.dextrace.model.catalogue.PendingListUnlocked;
 import dev.dextrace.model.driver.IOUserSCSIParallelInterfaceController;
 import dev.dextrace.model.driverkit.IODispatchQueue;
 import dev.dextrace.model.ivars.Ivars;
+import dev.dextrace.model.monitor.Payload;
+import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Verdict;
 import dev.dextrace.model.monitor.Violation;
 import dev.dextrace.model.replay.Exploration;
@@ -42,6 +44,18 @@ class PlainStateTest {
         }
         assertTrue(lines.size() >= 2, () -> "two source lines in: " + v.message());
         assertTrue(v.message().contains(IODispatchQueue.DEFAULT) && v.message().contains("Interrupt"), v::message);
+        // the interleaving a card draws ends with this access, in the queue that made it, at the message's last line
+        ProtocolEvent trigger = v.trigger();
+        assertTrue(trigger.payload() instanceof Payload.FieldAccess a && a.site().endsWith(file + ":" + lines.get(lines.size() - 1)),
+                () -> "the violation is drawn at the access: " + trigger.text());
+        assertEquals(v.queue(), trigger.queue(), trigger::toString);
+        assertTrue(v.message().contains(trigger.queue() + " at "), () -> trigger.queue() + " is the violating queue in " + v.message());
+    }
+
+    /** An access that was an event is drawn too: the story shows the other queue's access, not only the violating one. */
+    static void assertDrawsTheOtherQueuesAccess(Violation v) {
+        assertTrue(v.events().exists(e -> e.payload() instanceof Payload.FieldAccess && !e.queue().equals(v.trigger().queue())),
+                () -> "the other queue's access in the story: " + v.events().map(ProtocolEvent::text).mkString("; "));
     }
 
     private static Verdict completionBeforeProcessReturns(Supplier<? extends IOUserSCSIParallelInterfaceController> d) {
@@ -60,6 +74,7 @@ class PlainStateTest {
             lines.add(m.group(2));
         }
         assertTrue(lines.size() >= 2, () -> "Default's write and the handler's are different lines: " + q3.message());
+        assertDrawsTheOtherQueuesAccess(q3);
         assertTrue(Ivars.isInstrumented(Attempt2PlainArray.class));
     }
 

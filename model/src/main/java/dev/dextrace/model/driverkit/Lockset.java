@@ -1,5 +1,9 @@
 package dev.dextrace.model.driverkit;
 
+import dev.dextrace.model.monitor.ProtocolEvent;
+import dev.dextrace.model.monitor.ProtocolMonitor;
+import dev.dextrace.model.monitor.Rule;
+import dev.dextrace.model.monitor.Subject;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.util.ArrayList;
@@ -8,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +27,11 @@ public final class Lockset {
 
     private enum State { VIRGIN, EXCLUSIVE, SHARED, SHARED_MODIFIED }
 
-    /** Where a queue touched the location: its first and its latest access (source sites, null if unknown). */
-    public record Touches(String first, String last) {
+    /**
+     * Where a queue touched the location: its first and its latest access (source sites, null if unknown), and the
+     * event its latest access recorded, if it recorded one (a collection call's check records none).
+     */
+    public record Touches(String first, String last, Optional<Long> lastEvent) {
     }
 
     /**
@@ -40,6 +48,12 @@ public final class Lockset {
         private static String at(String site) {
             return site == null ? "" : " at " + site;
         }
+
+        /** Files Q-3 about {@code what}, triggered by {@code at}; the other queue's access is in the story when it was an event. */
+        public void file(ProtocolMonitor monitor, String what, ProtocolEvent at) {
+            monitor.violate(Rule.Q_3, what + " is shared by " + describe() + " and written with no common lock", Subject.NONE, at,
+                    other.lastEvent().map(Set::of).orElse(Set.of()));
+        }
     }
 
     private State state = State.VIRGIN;
@@ -55,8 +69,13 @@ public final class Lockset {
      * @return the race the first time the location is found shared, written and without a common lock; else null
      */
     public Race access(String queue, boolean write, Collection<?> held, String site) {
+        return access(queue, write, held, site, Optional.empty());
+    }
+
+    /** One access that recorded the event {@code event}: a race found later names it as the other queue's access. */
+    public Race access(String queue, boolean write, Collection<?> held, String site, Optional<Long> event) {
         Touches before = touches.get(queue);
-        touches.put(queue, new Touches(before == null ? site : before.first(), site));
+        touches.put(queue, new Touches(before == null ? site : before.first(), site, event));
         switch (state) {
             case VIRGIN -> {
                 state = State.EXCLUSIVE;

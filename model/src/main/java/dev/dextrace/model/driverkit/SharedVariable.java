@@ -1,7 +1,6 @@
 package dev.dextrace.model.driverkit;
 
 import dev.dextrace.model.monitor.Payload;
-import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.AtomicStep;
 
 
@@ -53,9 +52,9 @@ public final class SharedVariable<T> {
     private T access(boolean write, T v) {
         String queue = Lockset.queueOfThisThread();
         return dk.eventAndApply(this, write ? new Payload.VarWrite(name, v) : new Payload.VarRead(name), e -> {
-                    Lockset.Race race = lockset.access(queue, write, Lockset.heldLocks(), null);
+                    Lockset.Race race = lockset.access(queue, write, Lockset.heldLocks(), null, java.util.Optional.of(e.seq()));
                     if (race != null) {
-                        dk.monitor().violate(Rule.Q_3, name + " is shared by " + race.describe() + " and written with no common lock", e);
+                        race.file(dk.monitor(), name, e);
                     }
                     if (write) {
                         value = v;

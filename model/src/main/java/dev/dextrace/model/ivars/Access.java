@@ -4,8 +4,6 @@ import dev.dextrace.model.runtime.AtomicStep;
 import dev.dextrace.model.driverkit.DriverKit;
 import dev.dextrace.model.driverkit.Lockset;
 import dev.dextrace.model.monitor.Payload;
-import dev.dextrace.model.monitor.ProtocolEvent;
-import dev.dextrace.model.monitor.Rule;
 import dev.dextrace.model.runtime.ExecutionContext;
 
 import java.lang.invoke.CallSite;
@@ -305,19 +303,19 @@ public final class Access {
             Checked<T> checked = checkInStep(ls, queue, s, access);
             Lockset.Race race = checked.race();
             T result = checked.result();
-            if (race != null) { // the violation's trigger describes this access; it is not added to the run's events
-                ExecutionContext ctx = ExecutionContext.current();
-                report(dk, what, race, new ProtocolEvent(dk.monitor().eventCount(), ctx.lane(), ctx.queue(),
-                        new Payload.FieldAccess(s.write(), what, s.where())));
+            if (race != null) {
+                // the access becomes an event only now, without a switch point (bookkeeping, as a fault is): the
+                // interleaving then shows it, in its queue's column, as the violation
+                race.file(dk.monitor(), what, dk.monitor().recordInStep(new Payload.FieldAccess(s.write(), what, s.where())));
             }
             return result;
         }
         t.inHook = true;
         try {
             return dk.eventAndApply(ls, new Payload.FieldAccess(s.write(), what, s.where()), e -> {
-                Lockset.Race race = ls.access(queue, s.write(), Lockset.heldLocks(), s.where());
+                Lockset.Race race = ls.access(queue, s.write(), Lockset.heldLocks(), s.where(), java.util.Optional.of(e.seq()));
                 if (race != null) {
-                    report(dk, what, race, e);
+                    race.file(dk.monitor(), what, e);
                 }
                 return access.get();
             });
@@ -326,7 +324,4 @@ public final class Access {
         }
     }
 
-    private static void report(DriverKit dk, String what, Lockset.Race race, ProtocolEvent at) {
-        dk.monitor().violate(Rule.Q_3, what + " is shared by " + race.describe() + " and written with no common lock", at);
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,11 +129,19 @@ public final class ProtocolMonitor {
 
     /** Files a violation whose trigger is {@code at}; keeps the events about the same slot or action. */
     public void violate(RuleId rule, String message, Subject about, ProtocolEvent at) {
+        violate(rule, message, about, at, Set.of());
+    }
+
+    /**
+     * Files a violation whose trigger is {@code at}, keeping also the events {@code alsoShown} (by seq) in its story: a
+     * race's other access, so the interleaving shows both sides.
+     */
+    public void violate(RuleId rule, String message, Subject about, ProtocolEvent at, Set<Long> alsoShown) {
         if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() > MAX_PER_RULE) {
             return;
         }
         violations.add(new Violation(rule, message, about,
-                at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, about)));
+                at == null ? null : at.queue(), at == null ? Thread.currentThread().getName() : at.lane(), story(at, about, alsoShown)));
     }
 
     /**
@@ -143,7 +152,7 @@ public final class ProtocolMonitor {
     public void fault(RuleId rule, String message, String queue, String thread) {
         ProtocolEvent e = append(new Payload.Fault(rule, message));
         if (perRule.computeIfAbsent(rule.id(), k -> new AtomicInteger()).incrementAndGet() <= MAX_PER_RULE) {
-            violations.add(new Violation(rule, message, Subject.NONE, queue, thread, story(e, Subject.NONE)));
+            violations.add(new Violation(rule, message, Subject.NONE, queue, thread, story(e, Subject.NONE, Set.of())));
         }
     }
 
@@ -168,7 +177,7 @@ public final class ProtocolMonitor {
         return rule;
     }
 
-    private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, Subject about) {
+    private io.vavr.collection.List<ProtocolEvent> story(ProtocolEvent at, Subject about, Set<Long> alsoShown) {
         if (at == null || !keepTrace) {
             return io.vavr.collection.List.empty();
         }
@@ -178,7 +187,7 @@ public final class ProtocolMonitor {
                 continue;
             }
             Subject other = e.payload().subject();
-            boolean related = e.seq() == at.seq()
+            boolean related = e.seq() == at.seq() || alsoShown.contains(e.seq())
                     || (about.slot().isPresent() && about.slot().equals(other.slot()))
                     || (about.action().isPresent() && about.action().equals(other.action()))
                     || e.kind() == EventKind.PROCESS_BEGIN || e.kind() == EventKind.PROCESS_END
@@ -189,7 +198,10 @@ public final class ProtocolMonitor {
         }
         kept.sort(Comparator.comparingLong(ProtocolEvent::seq));
         int from = Math.max(0, kept.size() - STORY);
-        return io.vavr.collection.List.ofAll(kept.subList(from, kept.size()));
+        java.util.List<ProtocolEvent> shown = new ArrayList<>(kept.subList(0, from));
+        shown.removeIf(e -> !alsoShown.contains(e.seq())); // the story is the newest events, and always the ones asked for
+        shown.addAll(kept.subList(from, kept.size()));
+        return io.vavr.collection.List.ofAll(shown);
     }
 
     public ProtocolEvent lastEvent() {
