@@ -32,7 +32,7 @@ class CatalogueLincheckTest {
     static final int CLEAN_BUDGET = 30;
     /**
      * Interleavings per search for a wrong one: the default campaign's (Budget FULL), so what the campaign would miss
-     * fails here; the slowest catch (mark-started-after-start's CMP-2) comes at 43.
+     * fails here; the slowest catch (attempt2-plain-array's SLOT-5, completion-races-reissue) comes at 59, the next at 42.
      */
     static final int WRONG_BUDGET = Budget.FULL.lincheck().invocations();
 
