@@ -1,13 +1,8 @@
 package dev.dextrace.controlled;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -28,6 +23,10 @@ final class BoundedSearch {
     private record Asleep(String lane, Step step) {
     }
 
+    /**
+     * One decision point. A search keeps every node of every run (about a hundred per run, a million for the
+     * costliest scenarios), so a node keeps its lanes in small lists rather than maps: a point has a few lanes.
+     */
     private static final class Node {
         final Node parent;
         final String via;
@@ -37,8 +36,9 @@ final class BoundedSearch {
         final int preemptions;
         final List<Asleep> sleep;
         /** Lanes run from here, in the order they were, with the step each took. */
-        final Map<String, Step> explored = new LinkedHashMap<>();
-        final Set<String> pruned = new HashSet<>();
+        private final List<Asleep> explored = new ArrayList<>(2);
+        /** Lanes pruned here; null while there are none. */
+        private List<String> pruned;
 
         Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep) {
             this.parent = parent;
@@ -49,12 +49,45 @@ final class BoundedSearch {
             this.sleep = sleep;
         }
 
-        List<String> prefix() {
-            Deque<String> out = new ArrayDeque<>();
-            for (Node n = this; n.parent != null; n = n.parent) {
-                out.addFirst(n.via);
+        boolean explored(String lane) {
+            for (Asleep a : explored) {
+                if (a.lane().equals(lane)) {
+                    return true;
+                }
             }
-            return new ArrayList<>(out);
+            return false;
+        }
+
+        void explore(String lane, Step step) {
+            explored.add(new Asleep(lane, step));
+        }
+
+        boolean pruned(String lane) {
+            return pruned != null && pruned.contains(lane);
+        }
+
+        void prune(String lane) {
+            if (pruned == null) {
+                pruned = new ArrayList<>(1);
+            }
+            pruned.add(lane);
+        }
+
+        boolean asleep(String lane) {
+            for (Asleep a : sleep) {
+                if (a.lane().equals(lane)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<String> prefix() {
+            String[] out = new String[index];
+            for (Node n = this; n.parent != null; n = n.parent) {
+                out[n.index - 1] = n.via;
+            }
+            return new ArrayList<>(Arrays.asList(out));
         }
     }
 
@@ -84,27 +117,30 @@ final class BoundedSearch {
         if (nodes.isEmpty() && runs == 0) {
             record(null, null, runner.apply(List.of()), 0);
         }
+        // the stop condition only changes when a run does: asked once per run, not at each of the many nodes
+        boolean stopped = stop.getAsBoolean();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             for (String lane : n.point.eligible()) {
-                if (stop.getAsBoolean()) {
+                if (stopped) {
                     return false;
                 }
-                if (n.explored.containsKey(lane) || n.pruned.contains(lane)) {
+                if (n.explored(lane) || n.pruned(lane)) {
                     continue;
                 }
                 int cost = n.preemptions + (n.point.preempts(lane) ? 1 : 0);
                 if (cost > bound) {
                     continue;
                 }
-                if (reduce && n.sleep.stream().anyMatch(a -> a.lane().equals(lane))) {
-                    n.pruned.add(lane);
+                if (reduce && n.asleep(lane)) {
+                    n.prune(lane);
                     pruned++;
                     continue;
                 }
                 List<String> prefix = n.prefix();
                 prefix.add(lane);
                 record(n, lane, runner.apply(prefix), cost);
+                stopped = stop.getAsBoolean();
             }
         }
         return true;
@@ -121,14 +157,14 @@ final class BoundedSearch {
         List<Asleep> sleep = List.of();
         if (branch != null) {
             Step step = from - 1 < steps.size() ? steps.get(from - 1) : Step.unknown(lane);
-            branch.explored.put(lane, step);
+            branch.explore(lane, step);
             if (reduce) {
                 List<Asleep> carried = new ArrayList<>(branch.sleep);
-                branch.explored.forEach((l, e) -> {
-                    if (!l.equals(lane)) {
-                        carried.add(new Asleep(l, e));
+                for (Asleep a : branch.explored) {
+                    if (!a.lane().equals(lane)) {
+                        carried.add(a);
                     }
-                });
+                }
                 sleep = awake(carried, step);
             }
         }
@@ -137,7 +173,7 @@ final class BoundedSearch {
         for (int j = from; j < points.size(); j++) {
             Node n = new Node(parent, via, points.get(j), preemptions, sleep);
             nodes.add(n);
-            n.explored.put(points.get(j).chosen(), steps.get(j));
+            n.explore(points.get(j).chosen(), steps.get(j));
             if (reduce) {
                 sleep = awake(sleep, steps.get(j));
             }
@@ -148,7 +184,16 @@ final class BoundedSearch {
 
     /** The sleeping lanes that stay asleep after {@code step}: those of other lanes whose step is independent of it. */
     private static List<Asleep> awake(List<Asleep> sleep, Step step) {
-        return sleep.stream().filter(a -> !a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)).toList();
+        if (sleep.isEmpty()) {
+            return sleep;
+        }
+        List<Asleep> out = new ArrayList<>(sleep.size());
+        for (Asleep a : sleep) {
+            if (!a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)) {
+                out.add(a);
+            }
+        }
+        return out.isEmpty() ? List.of() : out;
     }
 
     int runs() {
