@@ -75,6 +75,16 @@ public final class ControlledScheduler implements Scheduler {
         }
     }
 
+    /** How many decisions the run took so far: what the stall check counts while a block runs. */
+    public int decisionCount() {
+        lock.lock();
+        try {
+            return decisions.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * How many times the run signalled a change others may wait for (a block posted to a mailbox, a lane
      * registered, a stop). A search compares it across a step to tell whether the step may have posted
