@@ -182,11 +182,9 @@ public final class World {
     public static final Duration STALL = Duration.ofSeconds(2);
 
     /**
-     * The same bound counted in a controlled run's decisions: every step of a lane passes a switch point there, so a
-     * block that spins takes decisions without a state-changing event, and this many in a row are HANG-1 in
-     * milliseconds instead of {@link #STALL}. Generous: the longest run of the catalogue's scenarios takes about 200
-     * decisions in all, and a controlled run has no real time a correct block could be waiting out. Code that spins
-     * without a switch point (a pure local loop) still meets the wall-clock bound.
+     * {@link #STALL} counted in a controlled run's decisions (every lane step passes a switch point there): a spin is
+     * HANG-1 in milliseconds. Generous: the catalogue's longest run takes ~200 decisions in all. A spin with no switch
+     * point (a pure local loop) still meets the wall-clock bound (docs/decisions.md, "Controlled engine's cost").
      */
     public static final int STALL_DECISIONS = 10_000;
 
