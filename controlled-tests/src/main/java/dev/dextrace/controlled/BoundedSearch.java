@@ -33,6 +33,8 @@ final class BoundedSearch {
         final PrefixStrategy.Point point;
         /** The decision's index in its run. */
         final int index;
+        /** The order the node was made in, among all of the search's. */
+        final int seq;
         final int preemptions;
         final List<Asleep> sleep;
         /** Lanes run from here, in the order they were, with the step each took. */
@@ -40,11 +42,12 @@ final class BoundedSearch {
         /** Lanes pruned here; null while there are none. */
         private List<String> pruned;
 
-        Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep) {
+        Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep, int seq) {
             this.parent = parent;
             this.via = via;
             this.point = point;
             this.index = parent == null ? 0 : parent.index + 1;
+            this.seq = seq;
             this.preemptions = preemptions;
             this.sleep = sleep;
         }
@@ -93,7 +96,14 @@ final class BoundedSearch {
 
     private final Function<List<String>, PrefixStrategy> runner;
     private final boolean reduce;
-    private final List<Node> nodes = new ArrayList<>();
+    /**
+     * The nodes with a lane neither explored nor pruned, in the order they were made: the only ones a round can
+     * branch at. A node with one eligible lane never is, and a finished one leaves at the next round, so a round
+     * walks these instead of every node there ever was, and the finished ones can be collected.
+     */
+    private List<Node> open = new ArrayList<>();
+    /** Nodes made so far. */
+    private int created;
     private int runs;
     private int pruned;
     private int longest;
@@ -114,22 +124,27 @@ final class BoundedSearch {
      * @return true when nothing within the bound is left (the search at this bound is complete)
      */
     boolean round(int bound, BooleanSupplier stop) {
-        if (nodes.isEmpty() && runs == 0) {
+        if (runs == 0) {
             record(null, null, runner.apply(List.of()), 0);
         }
-        // the stop condition only changes when a run does: asked once per run, not at each of the many nodes
-        boolean stopped = stop.getAsBoolean();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            for (String lane : n.point.eligible()) {
-                if (stopped) {
-                    return false;
-                }
+        // The stop condition only changes when a run does: asked once per run. A walk of every node would stop
+        // (incomplete) at the next node of any kind: so it is incomplete if there is a node at all.
+        if (stop.getAsBoolean()) {
+            return created == 0;
+        }
+        List<Node> left = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            Node n = open.get(i);
+            List<String> lanes = n.point.eligible();
+            boolean keep = false;
+            for (int j = 0; j < lanes.size(); j++) {
+                String lane = lanes.get(j);
                 if (n.explored(lane) || n.pruned(lane)) {
                     continue;
                 }
                 int cost = n.preemptions + (n.point.preempts(lane) ? 1 : 0);
                 if (cost > bound) {
+                    keep = true;
                     continue;
                 }
                 if (reduce && n.asleep(lane)) {
@@ -140,9 +155,19 @@ final class BoundedSearch {
                 List<String> prefix = n.prefix();
                 prefix.add(lane);
                 record(n, lane, runner.apply(prefix), cost);
-                stopped = stop.getAsBoolean();
+                if (stop.getAsBoolean()) {
+                    left.add(n);
+                    left.addAll(open.subList(i + 1, open.size()));
+                    open = left;
+                    // incomplete if any node of any kind came after this branch, as in a walk of every node
+                    return j == lanes.size() - 1 && n.seq == created - 1;
+                }
+            }
+            if (keep) {
+                left.add(n);
             }
         }
+        open = left;
         return true;
     }
 
@@ -171,8 +196,10 @@ final class BoundedSearch {
         Node parent = branch;
         String via = lane;
         for (int j = from; j < points.size(); j++) {
-            Node n = new Node(parent, via, points.get(j), preemptions, sleep);
-            nodes.add(n);
+            Node n = new Node(parent, via, points.get(j), preemptions, sleep, created++);
+            if (n.point.eligible().size() > 1) { // another lane than the one it ran is left to branch to
+                open.add(n);
+            }
             n.explore(points.get(j).chosen(), steps.get(j));
             if (reduce) {
                 sleep = awake(sleep, steps.get(j));
