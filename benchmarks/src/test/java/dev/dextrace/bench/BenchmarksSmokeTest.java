@@ -1,5 +1,6 @@
 package dev.dextrace.bench;
 
+import dev.dextrace.controlled.ControlledSearch;
 import dev.dextrace.model.World;
 import dev.dextrace.model.monitor.Payload;
 import dev.dextrace.model.monitor.Verdict;
@@ -30,6 +31,26 @@ class BenchmarksSmokeTest {
                 assertEquals("settled", v.endReason());
                 assertTrue(counter.events > 20L * commands, "events per round trip: " + counter.events);
                 assertEquals("on".equals(trace), !v.events().isEmpty(), "the trace is kept only when on");
+            }
+        }
+    }
+
+    @Test
+    void controlledCostRunsAndSearchesOnce() {
+        for (String strategy : List.of("rtc", "seeded")) {
+            ControlledCost b = new ControlledCost();
+            b.design = "plain-locked-own-tags";
+            b.scenario = "completion-races-reissue";
+            b.strategy = strategy;
+            b.setUp();
+            Verdict v = b.run();
+            assertTrue(v.isClean(), v::describe);
+            assertEquals("settled", v.endReason());
+            if ("rtc".equals(strategy)) { // the search's cost: a small budget here, the full one in the benchmark
+                ControlledSearch.Report r = b.search(new ControlledSearch.Budget("smoke", 0, 1, 1, 100, true));
+                assertTrue(r.rules().isEmpty(), r.statements()::toString);
+                assertEquals(1, r.statements().size());
+                assertTrue(r.runs() > 1, "runs: " + r.runs());
             }
         }
     }

@@ -1,13 +1,8 @@
 package dev.dextrace.controlled;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -28,39 +23,87 @@ final class BoundedSearch {
     private record Asleep(String lane, Step step) {
     }
 
+    /**
+     * One decision point. A search keeps every node of every run (about a hundred per run, a million for the
+     * costliest scenarios), so a node keeps its lanes in small lists rather than maps: a point has a few lanes.
+     */
     private static final class Node {
         final Node parent;
         final String via;
         final PrefixStrategy.Point point;
         /** The decision's index in its run. */
         final int index;
+        /** The order the node was made in, among all of the search's. */
+        final int seq;
         final int preemptions;
         final List<Asleep> sleep;
         /** Lanes run from here, in the order they were, with the step each took. */
-        final Map<String, Step> explored = new LinkedHashMap<>();
-        final Set<String> pruned = new HashSet<>();
+        private final List<Asleep> explored = new ArrayList<>(2);
+        /** Lanes pruned here; null while there are none. */
+        private List<String> pruned;
 
-        Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep) {
+        Node(Node parent, String via, PrefixStrategy.Point point, int preemptions, List<Asleep> sleep, int seq) {
             this.parent = parent;
             this.via = via;
             this.point = point;
             this.index = parent == null ? 0 : parent.index + 1;
+            this.seq = seq;
             this.preemptions = preemptions;
             this.sleep = sleep;
         }
 
-        List<String> prefix() {
-            Deque<String> out = new ArrayDeque<>();
-            for (Node n = this; n.parent != null; n = n.parent) {
-                out.addFirst(n.via);
+        boolean explored(String lane) {
+            for (Asleep a : explored) {
+                if (a.lane().equals(lane)) {
+                    return true;
+                }
             }
-            return new ArrayList<>(out);
+            return false;
+        }
+
+        void explore(String lane, Step step) {
+            explored.add(new Asleep(lane, step));
+        }
+
+        boolean pruned(String lane) {
+            return pruned != null && pruned.contains(lane);
+        }
+
+        void prune(String lane) {
+            if (pruned == null) {
+                pruned = new ArrayList<>(1);
+            }
+            pruned.add(lane);
+        }
+
+        boolean asleep(String lane) {
+            for (Asleep a : sleep) {
+                if (a.lane().equals(lane)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<String> prefix() {
+            String[] out = new String[index];
+            for (Node n = this; n.parent != null; n = n.parent) {
+                out[n.index - 1] = n.via;
+            }
+            return new ArrayList<>(Arrays.asList(out));
         }
     }
 
     private final Function<List<String>, PrefixStrategy> runner;
     private final boolean reduce;
-    private final List<Node> nodes = new ArrayList<>();
+    /**
+     * The nodes with a lane neither explored nor pruned, in the order they were made: the only ones a round can
+     * branch at. A node with one eligible lane never is, and a finished one leaves at the next round, so a round
+     * walks these instead of every node there ever was, and the finished ones can be collected.
+     */
+    private List<Node> open = new ArrayList<>();
+    /** Nodes made so far. */
+    private int created;
     private int runs;
     private int pruned;
     private int longest;
@@ -81,32 +124,50 @@ final class BoundedSearch {
      * @return true when nothing within the bound is left (the search at this bound is complete)
      */
     boolean round(int bound, BooleanSupplier stop) {
-        if (nodes.isEmpty() && runs == 0) {
+        if (runs == 0) {
             record(null, null, runner.apply(List.of()), 0);
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            for (String lane : n.point.eligible()) {
-                if (stop.getAsBoolean()) {
-                    return false;
-                }
-                if (n.explored.containsKey(lane) || n.pruned.contains(lane)) {
+        // The stop condition only changes when a run does: asked once per run. A walk of every node would stop
+        // (incomplete) at the next node of any kind: so it is incomplete if there is a node at all.
+        if (stop.getAsBoolean()) {
+            return created == 0;
+        }
+        List<Node> left = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            Node n = open.get(i);
+            List<String> lanes = n.point.eligible();
+            boolean keep = false;
+            for (int j = 0; j < lanes.size(); j++) {
+                String lane = lanes.get(j);
+                if (n.explored(lane) || n.pruned(lane)) {
                     continue;
                 }
                 int cost = n.preemptions + (n.point.preempts(lane) ? 1 : 0);
                 if (cost > bound) {
+                    keep = true;
                     continue;
                 }
-                if (reduce && n.sleep.stream().anyMatch(a -> a.lane().equals(lane))) {
-                    n.pruned.add(lane);
+                if (reduce && n.asleep(lane)) {
+                    n.prune(lane);
                     pruned++;
                     continue;
                 }
                 List<String> prefix = n.prefix();
                 prefix.add(lane);
                 record(n, lane, runner.apply(prefix), cost);
+                if (stop.getAsBoolean()) {
+                    left.add(n);
+                    left.addAll(open.subList(i + 1, open.size()));
+                    open = left;
+                    // incomplete if any node of any kind came after this branch, as in a walk of every node
+                    return j == lanes.size() - 1 && n.seq == created - 1;
+                }
+            }
+            if (keep) {
+                left.add(n);
             }
         }
+        open = left;
         return true;
     }
 
@@ -121,23 +182,25 @@ final class BoundedSearch {
         List<Asleep> sleep = List.of();
         if (branch != null) {
             Step step = from - 1 < steps.size() ? steps.get(from - 1) : Step.unknown(lane);
-            branch.explored.put(lane, step);
+            branch.explore(lane, step);
             if (reduce) {
                 List<Asleep> carried = new ArrayList<>(branch.sleep);
-                branch.explored.forEach((l, e) -> {
-                    if (!l.equals(lane)) {
-                        carried.add(new Asleep(l, e));
+                for (Asleep a : branch.explored) {
+                    if (!a.lane().equals(lane)) {
+                        carried.add(a);
                     }
-                });
+                }
                 sleep = awake(carried, step);
             }
         }
         Node parent = branch;
         String via = lane;
         for (int j = from; j < points.size(); j++) {
-            Node n = new Node(parent, via, points.get(j), preemptions, sleep);
-            nodes.add(n);
-            n.explored.put(points.get(j).chosen(), steps.get(j));
+            Node n = new Node(parent, via, points.get(j), preemptions, sleep, created++);
+            if (n.point.eligible().size() > 1) { // another lane than the one it ran is left to branch to
+                open.add(n);
+            }
+            n.explore(points.get(j).chosen(), steps.get(j));
             if (reduce) {
                 sleep = awake(sleep, steps.get(j));
             }
@@ -148,7 +211,16 @@ final class BoundedSearch {
 
     /** The sleeping lanes that stay asleep after {@code step}: those of other lanes whose step is independent of it. */
     private static List<Asleep> awake(List<Asleep> sleep, Step step) {
-        return sleep.stream().filter(a -> !a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)).toList();
+        if (sleep.isEmpty()) {
+            return sleep;
+        }
+        List<Asleep> out = new ArrayList<>(sleep.size());
+        for (Asleep a : sleep) {
+            if (!a.lane().equals(step.lane()) && Dependence.independent(a.step(), step)) {
+                out.add(a);
+            }
+        }
+        return out.isEmpty() ? List.of() : out;
     }
 
     int runs() {

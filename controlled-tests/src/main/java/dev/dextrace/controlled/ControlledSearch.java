@@ -230,6 +230,8 @@ public final class ControlledSearch {
             int lanes = 1;
             int pctRuns;
             long nanos;
+            /** The exhaustive runs of all its searches: counted here, as the stop check asks for it before every run. */
+            int exhaustiveRuns;
             final Coverage coverage = new Coverage();
 
             PerScenario(Scenario scenario) {
@@ -241,6 +243,7 @@ public final class ControlledSearch {
                 searches.add(new Assigned(a, new BoundedSearch(prefix -> {
                     PrefixStrategy s = new PrefixStrategy(prefix);
                     judge(this, s, chooser, w -> s.watch(w.runtime().scheduler()));
+                    exhaustiveRuns++;
                     return s;
                 }, budget.reduce())));
             }
@@ -263,7 +266,7 @@ public final class ControlledSearch {
             }
 
             int runs() {
-                return searches.stream().mapToInt(a -> a.search.runs()).sum();
+                return exhaustiveRuns;
             }
 
             int longestRun() {

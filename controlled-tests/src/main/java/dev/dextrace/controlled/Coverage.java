@@ -4,11 +4,9 @@ import dev.dextrace.model.monitor.EventKind;
 import dev.dextrace.model.monitor.ProtocolEvent;
 import dev.dextrace.model.monitor.Subject;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +26,11 @@ public final class Coverage {
         }
     }
 
-    private record Race(String where, EventKind firstKind, String firstLane, EventKind thenKind, String thenLane) {
+    /**
+     * {@code where}: a slot (an Integer), an action (its name) or a {@link Dependence.Location}; values of different
+     * types, so they never equal one another, and no string is built per event.
+     */
+    private record Race(Object where, EventKind firstKind, String firstLane, EventKind thenKind, String thenLane) {
         Race flipped() {
             return new Race(where, thenKind, thenLane, firstKind, firstLane);
         }
@@ -39,26 +41,29 @@ public final class Coverage {
 
     /** Adds one run's events. */
     void add(Iterable<ProtocolEvent> events) {
-        Map<String, ProtocolEvent> lastAt = new HashMap<>();
+        Map<Object, ProtocolEvent> lastAt = new HashMap<>();
         for (ProtocolEvent e : events) {
             kinds.add(e.kind());
-            for (String where : places(e)) {
-                ProtocolEvent before = lastAt.put(where, e);
-                if (before != null && !before.lane().equals(e.lane())) {
-                    races.add(new Race(where, before.kind(), before.lane(), e.kind(), e.lane()));
-                }
+            // the places an event touches that another lane may touch too (as Dependence reads them)
+            Subject about = e.payload().subject();
+            if (about.slot().isPresent()) {
+                meet(lastAt, about.slot().getAsInt(), e);
+            }
+            if (about.action().isPresent()) {
+                meet(lastAt, about.action().get(), e);
+            }
+            Dependence.Location at = Dependence.location(e);
+            if (at != null) {
+                meet(lastAt, at, e);
             }
         }
     }
 
-    /** The places an event touches that another lane may touch too (as {@link Dependence} reads them). */
-    private static List<String> places(ProtocolEvent e) {
-        List<String> out = new ArrayList<>(2);
-        Subject about = e.payload().subject();
-        about.slot().ifPresent(slot -> out.add("slot " + slot));
-        about.action().ifPresent(out::add);
-        Dependence.location(e).ifPresent(out::add);
-        return out;
+    private void meet(Map<Object, ProtocolEvent> lastAt, Object where, ProtocolEvent e) {
+        ProtocolEvent before = lastAt.put(where, e);
+        if (before != null && !before.lane().equals(e.lane())) {
+            races.add(new Race(where, before.kind(), before.lane(), e.kind(), e.lane()));
+        }
     }
 
     int kindsSeen() {

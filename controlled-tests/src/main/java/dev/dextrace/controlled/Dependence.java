@@ -7,7 +7,6 @@ import dev.dextrace.model.monitor.Subject;
 
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,8 +47,8 @@ final class Dependence {
         if (a == null || b == null || GLOBAL.contains(a.kind()) || GLOBAL.contains(b.kind())) {
             return true;
         }
-        Optional<String> la = location(a);
-        if (la.isPresent() && la.equals(location(b))) {
+        Location la = location(a);
+        if (la != null && la.equals(location(b))) {
             return true;
         }
         Subject sa = a.payload().subject();
@@ -59,31 +58,41 @@ final class Dependence {
                 || (a.queue() != null && Objects.equals(a.queue(), b.queue()));
     }
 
+    /** What a shared location is; {@link Location}'s name tells the variables and the locks apart. */
+    enum Place { VARIABLE, LOCK, CALL_SCOPED_MEMORY, HARDWARE }
+
+    /** A shared location: a variable or a lock by name, or call-scoped memory or the hardware as a whole (no name). */
+    record Location(Place place, String name) {
+    }
+
+    private static final Location CALL_SCOPED = new Location(Place.CALL_SCOPED_MEMORY, null);
+    private static final Location HARDWARE = new Location(Place.HARDWARE, null);
+
     /**
      * The shared location an event touches beyond its slot, action and queue: a variable by name (each
      * {@code SharedVariable}, each command-table entry, is one), a lock by name, or the hardware as a whole
-     * (its completion ring); none for the other steps.
+     * (its completion ring); null for the other steps. A value, not a string: the search asks for it at every event.
      */
-    static Optional<String> location(ProtocolEvent e) {
+    static Location location(ProtocolEvent e) {
         Payload p = e.payload();
         if (p instanceof Payload.VariableAccess v) {
-            return Optional.of("var " + v.variable());
+            return new Location(Place.VARIABLE, v.variable());
         }
         if (p instanceof Payload.TableWrite t) {
-            return Optional.of("var " + t.entry()); // the entry is the variable its SharedVariable reads and writes
+            return new Location(Place.VARIABLE, t.entry()); // the entry is the variable its SharedVariable reads and writes
         }
         if (p instanceof Payload.Lock l) {
-            return Optional.of("lock " + l.lock());
+            return new Location(Place.LOCK, l.lock());
         }
         if (p instanceof Payload.Unlock u) {
-            return Optional.of("lock " + u.lock());
+            return new Location(Place.LOCK, u.lock());
         }
         if (p instanceof Payload.ScopedAccess) {
-            return Optional.of("call-scoped memory");
+            return CALL_SCOPED;
         }
         if (p instanceof Payload.HardwareStart || p instanceof Payload.Interrupt || p instanceof Payload.RingRead) {
-            return Optional.of("hardware");
+            return HARDWARE;
         }
-        return Optional.empty();
+        return null;
     }
 }

@@ -39,16 +39,16 @@ final class PrefixStrategy implements Strategy {
 
     @Override
     public String choose(Decision d) {
+        long now = signals.getAsLong();
         if (!points.isEmpty()) {
             String lane = points.get(points.size() - 1).chosen();
             long events = d.eventsSinceStart() - eventsAtLastDecision;
-            long now = signals.getAsLong();
             boolean posts = now < 0 || now != signalsAtLastDecision;
             // several events in one step have no single footprint: unknown, which is dependent on everything
             steps.add(events == 0 ? Step.silent(lane, posts) : events == 1 ? Step.of(lane, d.lastEvent(), posts) : Step.unknown(lane));
         }
         eventsAtLastDecision = d.eventsSinceStart();
-        signalsAtLastDecision = signals.getAsLong();
+        signalsAtLastDecision = now;
         String pick;
         if (d.index() < prefix.size()) {
             pick = prefix.get(d.index());

@@ -182,6 +182,13 @@ public final class World {
     public static final Duration STALL = Duration.ofSeconds(2);
 
     /**
+     * {@link #STALL} counted in a controlled run's decisions (every lane step passes a switch point there): a spin is
+     * HANG-1 in milliseconds. Generous: the catalogue's longest run takes ~200 decisions in all. A spin with no switch
+     * point (a pure local loop) still meets the wall-clock bound (docs/decisions.md, "Controlled engine's cost").
+     */
+    public static final int STALL_DECISIONS = 10_000;
+
+    /**
      * Starts the lanes on threads of the world's own, waits until the run settles, and judges it. A run
      * that does not settle within {@code timeout}, or whose running block makes no event for
      * {@link #STALL}, is HANG-1 and is stopped.
@@ -196,7 +203,7 @@ public final class World {
     }
 
     /**
-     * Why this run is stuck, or null: no event for {@link #STALL} while a block runs (it spins or waits
+     * Why this run is stuck, or null: no event for {@link #STALL} (or {@link #STALL_DECISIONS}) while a block runs (it spins or waits
      * forever). For one watcher at a time: {@link #run}, or an engine's watchdog that drives the lanes itself.
      */
     public String stuck() {
@@ -206,14 +213,20 @@ public final class World {
     private final class Stall {
         private long events = -1;
         private long since;
+        private long decisionsSince;
 
         String check() {
             long now = System.nanoTime();
             long count = monitor.changeCount();
+            long decisions = controlled == null ? 0 : controlled.decisionCount();
             if (count != events || !dk.busy()) {
                 events = count;
                 since = now;
+                decisionsSince = decisions;
                 return null;
+            }
+            if (decisions - decisionsSince >= STALL_DECISIONS) {
+                return "no block made progress in " + STALL_DECISIONS + " switch points"; // at least: the check polls
             }
             return now - since >= STALL.toNanos() ? "no block made progress for " + STALL.toMillis() + " ms" : null;
         }

@@ -21,13 +21,16 @@ public final class ControlledScheduler implements Scheduler {
 
     private final class Rec {
         final Lane lane;
+        /** The lane's place in lane creation order ({@link ModelRuntime#lanes()}), which never changes: lanes are only appended. */
+        final int order;
         /** This lane's turn came (or the run stopped): only the chosen thread wakes, not every lane at every switch point. */
         final Condition turn = lock.newCondition();
         State state = State.READY;
         BooleanSupplier blockedOn;
 
-        Rec(Lane lane) {
+        Rec(Lane lane, int order) {
             this.lane = lane;
+            this.order = order;
         }
     }
 
@@ -37,13 +40,22 @@ public final class ControlledScheduler implements Scheduler {
     /** Lanes registered or exited, the run stopped: what {@link #begin} and {@link #laneCreated} wait for. */
     private final Condition changed = lock.newCondition();
     private final Map<Thread, Rec> recs = new HashMap<>();
+    /** The same records in lane creation order: the order eligible lanes are offered in. */
+    private final List<Rec> ordered = new ArrayList<>();
+    /**
+     * The eligible lanes' names for each set of eligible records (bit i: {@code ordered.get(i)}): a decision is made at
+     * every protocol event, and a run has a handful of lanes, so the few lists there are are made once.
+     */
+    private final Map<Integer, List<String>> namesOf = new HashMap<>();
+    private final List<Rec> eligible = new ArrayList<>();
     private final List<String> decisions = new ArrayList<>();
     private ModelRuntime runtime;
     private Thread running;
     private String previous;
     private boolean begun;
     private long eventsAtStart = -1;
-    private long signals;
+    /** Written under the lock; read without it by a strategy at every decision. */
+    private volatile long signals;
 
     /**
      * @param lastEvent the run's newest event (the monitor's), shown to the strategy
@@ -63,28 +75,33 @@ public final class ControlledScheduler implements Scheduler {
         }
     }
 
+    /** How many decisions the run took so far: what the stall check counts while a block runs. */
+    public int decisionCount() {
+        lock.lock();
+        try {
+            return decisions.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * How many times the run signalled a change others may wait for (a block posted to a mailbox, a lane
      * registered, a stop). A search compares it across a step to tell whether the step may have posted
      * work, which records no event.
      */
     public long signals() {
-        lock.lock();
-        try {
-            return signals;
-        } finally {
-            lock.unlock();
-        }
+        return signals;
     }
 
     @Override
     public void switchPoint() {
-        Rec me = mine();
-        if (me == null) {
-            return;
-        }
         lock.lock();
         try {
+            Rec me = recs.get(Thread.currentThread()); // one lock per switch point: the thread's record is looked up under it
+            if (me == null) {
+                return;
+            }
             abandonIfStopped();
             me.state = State.READY;
             handOff();
@@ -96,15 +113,15 @@ public final class ControlledScheduler implements Scheduler {
 
     @Override
     public void await(BooleanSupplier ready, String what) {
-        Rec me = mine();
-        if (me == null) {
-            if (!ready.getAsBoolean()) {
-                throw new IllegalStateException("a thread outside the run waits for " + what + " that nobody can release");
-            }
-            return;
-        }
         lock.lock();
         try {
+            Rec me = recs.get(Thread.currentThread());
+            if (me == null) {
+                if (!ready.getAsBoolean()) {
+                    throw new IllegalStateException("a thread outside the run waits for " + what + " that nobody can release");
+                }
+                return;
+            }
             while (!ready.getAsBoolean()) {
                 me.state = State.BLOCKED;
                 me.blockedOn = ready;
@@ -119,9 +136,9 @@ public final class ControlledScheduler implements Scheduler {
 
     @Override
     public boolean idle(Lane lane) {
-        Rec me = mine();
         lock.lock();
         try {
+            Rec me = recs.get(Thread.currentThread());
             me.state = State.IDLE;
             handOff();
             while (running != Thread.currentThread() && !runtime.stopped()) {
@@ -155,8 +172,14 @@ public final class ControlledScheduler implements Scheduler {
     public void laneStarted(Lane lane) {
         lock.lock();
         try {
-            Rec me = new Rec(lane);
+            Rec me = new Rec(lane, runtime.lanes().indexOf(lane));
             recs.put(Thread.currentThread(), me);
+            int at = 0;
+            while (at < ordered.size() && ordered.get(at).order < me.order) {
+                at++;
+            }
+            ordered.add(at, me);
+            namesOf.clear(); // the bits stand for other records now
             changed.signalAll();
             if (begun && running == null) {
                 handOff();
@@ -191,7 +214,7 @@ public final class ControlledScheduler implements Scheduler {
     public void laneCreated(Lane lane) {
         lock.lock();
         try {
-            while (recs.values().stream().noneMatch(r -> r.lane == lane)) {
+            while (!registered(lane)) {
                 changed.awaitUninterruptibly();
             }
         } finally {
@@ -221,13 +244,13 @@ public final class ControlledScheduler implements Scheduler {
         }
     }
 
-    private Rec mine() {
-        lock.lock();
-        try {
-            return recs.get(Thread.currentThread());
-        } finally {
-            lock.unlock();
+    private boolean registered(Lane lane) {
+        for (Rec r : ordered) {
+            if (r.lane == lane) {
+                return true;
+            }
         }
+        return false;
     }
 
     private void abandonIfStopped() {
@@ -248,12 +271,15 @@ public final class ControlledScheduler implements Scheduler {
 
     /** Picks the next lane; with none eligible, lets the kernel act on quiescence, else ends the run. */
     private void handOff() {
-        List<Rec> eligible = eligible();
-        if (eligible.isEmpty() && runtime.quiescent()) {
-            eligible = eligible();
+        int mask = eligible();
+        if (mask == 0 && runtime.quiescent()) {
+            mask = eligible();
         }
-        if (eligible.isEmpty()) {
-            boolean blocked = recs.values().stream().anyMatch(r -> r.state == State.BLOCKED);
+        if (mask == 0) {
+            boolean blocked = false;
+            for (Rec r : ordered) {
+                blocked |= r.state == State.BLOCKED;
+            }
             running = null;
             if (blocked) {
                 // no lane can proceed and the kernel has nothing to fire: the dext waits forever (HANG-1)
@@ -264,7 +290,7 @@ public final class ControlledScheduler implements Scheduler {
             wakeAll();
             return;
         }
-        List<String> names = eligible.stream().map(r -> r.lane.name()).toList();
+        List<String> names = ordered.size() < Integer.SIZE ? namesOf.computeIfAbsent(mask, m -> names()) : names();
         ProtocolEvent e = lastEvent.get();
         long since = e == null ? 0 : Math.max(0, e.seq() + 1 - eventsAtStart);
         String pick = strategy.choose(new Strategy.Decision(decisions.size(), names, previous, e, since));
@@ -277,32 +303,36 @@ public final class ControlledScheduler implements Scheduler {
         }
     }
 
+    private List<String> names() {
+        return eligible.stream().map(r -> r.lane.name()).toList();
+    }
+
     /** Every waiting thread re-checks: the run stopped or ended. */
     private void wakeAll() {
         changed.signalAll();
-        recs.values().forEach(r -> r.turn.signalAll());
+        ordered.forEach(r -> r.turn.signalAll());
     }
 
-    /** Eligible lanes in lane creation order, so decisions do not depend on thread start timing. */
-    private List<Rec> eligible() {
-        Map<Lane, Rec> byLane = new HashMap<>();
-        recs.values().forEach(r -> byLane.put(r.lane, r));
-        List<Rec> out = new ArrayList<>();
-        for (Lane lane : runtime.lanes()) {
-            Rec r = byLane.get(lane);
-            if (r == null) {
-                continue;
-            }
+    /**
+     * Fills {@link #eligible} with the eligible lanes in lane creation order, so decisions do not depend on thread
+     * start timing; returns which they are (bit i: the i-th record), 0 for none.
+     */
+    private int eligible() {
+        eligible.clear();
+        int mask = 0;
+        for (int i = 0; i < ordered.size(); i++) {
+            Rec r = ordered.get(i);
             boolean ok = switch (r.state) {
                 case READY -> true;
                 case BLOCKED -> r.blockedOn.getAsBoolean();
-                case IDLE -> lane.hasWork();
+                case IDLE -> r.lane.hasWork();
                 case RUNNING, EXITED -> false;
             };
             if (ok) {
-                out.add(r);
+                eligible.add(r);
+                mask |= 1 << i; // beyond 31 records the bits repeat, and handOff does not cache the names
             }
         }
-        return out;
+        return mask;
     }
 }

@@ -23,7 +23,7 @@ public final class ModelRuntime {
     private final boolean ownThreads;
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<Mailbox> mailboxes = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<LaneRun> threads = new ArrayList<>();
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile String stopReason;
@@ -153,12 +153,11 @@ public final class ModelRuntime {
     }
 
     private void startThread(Lane lane) {
-        Thread t = new Thread(lane::run, "dextrace-" + lane.name());
-        t.setDaemon(true); // a driver that spins forever must not keep the JVM alive
+        LaneRun run = new LaneRun(lane);
         synchronized (threads) {
-            threads.add(t);
+            threads.add(run);
         }
-        t.start();
+        Carrier.take().give(run);
     }
 
     /**
@@ -169,11 +168,11 @@ public final class ModelRuntime {
     public String awaitSettled(Duration timeout, java.util.function.Supplier<String> stuck) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Thread> mine;
+            List<LaneRun> mine;
             synchronized (threads) {
                 mine = List.copyOf(threads);
             }
-            Thread alive = mine.stream().filter(Thread::isAlive).findFirst().orElse(null);
+            LaneRun alive = mine.stream().filter(r -> !r.exited()).findFirst().orElse(null);
             if (alive == null) {
                 synchronized (threads) {
                     if (threads.size() == mine.size()) {
@@ -191,7 +190,7 @@ public final class ModelRuntime {
                 return why;
             }
             try {
-                alive.join(Math.max(1, Math.min(POLL_MILLIS, left / 1_000_000)));
+                alive.await(Math.max(1, Math.min(POLL_MILLIS, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "interrupted";
@@ -204,7 +203,95 @@ public final class ModelRuntime {
     /** Threads of lanes still running (after a stop: those stuck in driver code that never calls the API). */
     public List<Thread> liveThreads() {
         synchronized (threads) {
-            return threads.stream().filter(Thread::isAlive).toList();
+            return threads.stream().filter(r -> !r.exited()).map(r -> r.carrier).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
+    /** One lane's run on a carrier thread: exited once {@link Lane#run()} has returned. */
+    private static final class LaneRun {
+        final Lane lane;
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        volatile Thread carrier;
+
+        LaneRun(Lane lane) {
+            this.lane = lane;
+        }
+
+        boolean exited() {
+            return done.getCount() == 0;
+        }
+
+        void await(long millis) throws InterruptedException {
+            done.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A daemon thread that runs lanes one after another, for run after run: a search runs thousands of short runs,
+     * and a thread started for each lane of each one cost more than the lane's work (the start itself, and a fresh
+     * allocation buffer per thread that filled the young generation with dead space, so the collector ran every few
+     * hundred runs). Idle carriers wait on a stack; when none is idle a new one starts, so a lane stuck in a driver
+     * that spins keeps its carrier and never blocks a later run. The per-thread state a lane binds ({@link
+     * ExecutionContext}, the world's thread) is bound afresh when the next lane enters ({@link Lane#run()}); the
+     * driver's locks and monitors are given up when its block unwinds, as with a thread of its own.
+     */
+    private static final class Carrier extends Thread {
+        private static final String IDLE_NAME = "dextrace-carrier (idle)";
+        private static final java.util.ArrayDeque<Carrier> IDLE = new java.util.ArrayDeque<>();
+        private LaneRun next;
+
+        private Carrier() {
+            super(IDLE_NAME);
+            setDaemon(true); // a driver that spins forever must not keep the JVM alive
+        }
+
+        static Carrier take() {
+            synchronized (IDLE) {
+                Carrier c = IDLE.pollFirst();
+                if (c != null) {
+                    return c;
+                }
+            }
+            Carrier c = new Carrier();
+            c.start();
+            return c;
+        }
+
+        synchronized void give(LaneRun run) {
+            next = run;
+            notifyAll();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                LaneRun run;
+                synchronized (this) {
+                    while (next == null) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            // a carrier on the idle stack must stay able to run what it is given
+                        }
+                    }
+                    run = next;
+                    next = null;
+                }
+                run.carrier = this;
+                setName("dextrace-" + run.lane.name()); // as a thread of its own was named: reports name it
+                try {
+                    run.lane.run();
+                } catch (RuntimeException | Error e) {
+                    getUncaughtExceptionHandler().uncaughtException(this, e); // reported as a dying thread's would be
+                } finally {
+                    Thread.interrupted(); // an interrupt meant for this lane is not the next one's
+                    setName(IDLE_NAME);
+                    synchronized (IDLE) {
+                        IDLE.push(this); // idle before the run sees its lane exit, so the next run finds it
+                    }
+                    run.done.countDown();
+                }
+            }
         }
     }
 
