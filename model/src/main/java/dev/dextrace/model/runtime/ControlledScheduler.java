@@ -155,6 +155,11 @@ public final class ControlledScheduler implements Scheduler {
     }
 
     @Override
+    public boolean oneLaneAtATime() {
+        return true;
+    }
+
+    @Override
     public void signal() {
         lock.lock();
         try {

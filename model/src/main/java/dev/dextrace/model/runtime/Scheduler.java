@@ -35,6 +35,14 @@ public interface Scheduler extends EventSite {
     /** The lane found nothing to run. Returns false when the lane should exit (the run settled or stopped). */
     boolean idle(Lane lane);
 
+    /**
+     * Only one lane proceeds at a time and only at switch points, so real time passing changes nothing another lane
+     * could see (a busy-wait need not burn it): the controlled scheduler.
+     */
+    default boolean oneLaneAtATime() {
+        return false;
+    }
+
     /** Work was added or a queue was released. */
     void signal();
 
