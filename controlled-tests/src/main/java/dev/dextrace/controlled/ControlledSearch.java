@@ -248,13 +248,22 @@ public final class ControlledSearch {
                 }, budget.reduce())));
             }
 
-            /** Round {@code k}: each assignment with f faults up to max(0, k − f) preemptions; the other assignments once the first run showed the space. */
-            boolean round(int k) {
+            /**
+             * The part of round {@code k} (runs costing k: a fault costs what a preemption does) whose assignments have
+             * {@code faults} faults, each searched up to k − faults preemptions. An assignment with more faults than the
+             * budget's bound K counts as K, so every assignment runs at least once. The other assignments are added once the
+             * first run showed the space.
+             */
+            boolean round(int k, int faults) {
                 boolean complete = true;
                 for (int i = 0; i < searches.size(); i++) {
                     Assigned a = searches.get(i);
+                    if (Math.min(a.faults.chosen(), budget.preemptions()) != faults) {
+                        continue;
+                    }
                     if (a.complete && !stopped()) { // a search's first run comes before its stop check: none once stopped
-                        a.complete = a.search.round(Math.max(0, k - a.faults.chosen()), () -> stopped() || runs() >= budget.maxRunsPerScenario());
+                        bound = k;
+                        a.complete = a.search.round(k - faults, () -> stopped() || runs() >= budget.maxRunsPerScenario());
                     }
                     complete &= a.complete;
                     if (i == 0 && searches.size() == 1 && space != null && space.chooses()) {
@@ -293,16 +302,29 @@ public final class ControlledSearch {
 
         Report run(Consumer<Statement> progress) {
             List<PerScenario> all = scenarios.stream().map(PerScenario::new).toList();
+            // Iterative deepening on a run's cost (preemptions + faults), scenarios round-robin; within a cost, the runs
+            // with the most faults (fewest preemptions, the cheapest to enumerate) of every scenario come first, so a bug
+            // that needs two faults is not behind every scenario's two-preemption search, nor a one-preemption bug behind
+            // every fault assignment's first run.
             for (int k = 0; k <= budget.preemptions(); k++) {
+                List<PerScenario> open = new ArrayList<>();
                 for (PerScenario p : all) {
-                    if (p.stopped() || !p.complete) {
-                        continue;
+                    if (!p.stopped() && p.complete) {
+                        open.add(p);
                     }
-                    long s0 = System.nanoTime();
-                    p.bound = k;
-                    p.complete = p.round(k);
-                    p.nanos += System.nanoTime() - s0;
                 }
+                Map<PerScenario, Boolean> complete = new java.util.IdentityHashMap<>();
+                for (int faults = k; faults >= 0; faults--) {
+                    for (PerScenario p : open) {
+                        if (p.stopped()) {
+                            continue;
+                        }
+                        long s0 = System.nanoTime();
+                        complete.merge(p, p.round(k, faults), Boolean::logicalAnd);
+                        p.nanos += System.nanoTime() - s0;
+                    }
+                }
+                open.forEach(p -> p.complete = complete.getOrDefault(p, p.complete));
             }
             for (PerScenario p : all) {
                 long s0 = System.nanoTime();

@@ -64,11 +64,14 @@ class ControlledCatalogueTest {
     void scenariosAreSearchedRoundRobin() {
         // attempt2's Q-3 shows in every scenario at bound 0; its SLOT-5 and CMP-1 need a preemption. Round-robin
         // reaches bound 1 in the first scenario only after bound 0 of all the others, so Q-3 is first found in the first
-        // scenario and the later scenarios stop at bound 0 once everything has shown.
+        // scenario and the later scenarios stop at bound 0 once everything has shown. A scenario that chooses faults is
+        // the exception: its runs with one fault cost what one preemption does and, being the cheapest of round 1, come
+        // first in it, so it reaches bound 1 too.
         DesignEntry d = Catalogue.byName("attempt2-bundled-isr");
         ControlledSearch.Report r = ControlledSearch.run(d, Scenarios.all().toJavaList(), ControlledSearch.Budget.of(Budget.SMOKE), s -> { });
         List<Integer> bounds = r.statements().stream().map(ControlledSearch.Statement::bound).toList();
-        List<Integer> expected = new ArrayList<>(java.util.Collections.nCopies(Scenarios.forDesign(d).size(), 0));
+        List<Integer> expected = new ArrayList<>(r.statements().stream().map(s -> s.faultAssignments() > 1 ? 1 : 0).toList());
+        assertTrue(expected.contains(1), "the scenarios include one that chooses faults");
         expected.set(0, 1);
         assertEquals(expected, bounds, r.statements()::toString);
         assertTrue(r.statements().stream().allMatch(s -> s.cut() == ControlledSearch.Cut.RULES_SHOWN), r.statements()::toString);
