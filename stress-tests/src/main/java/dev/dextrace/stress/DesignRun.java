@@ -5,13 +5,12 @@ import dev.dextrace.model.results.Grading;
 import dev.dextrace.model.results.Results;
 import dev.dextrace.model.scenario.Scenario;
 import dev.dextrace.stress.fork.SampleFile;
+import dev.dextrace.stress.fork.ScenarioOutcome;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,8 +35,11 @@ final class DesignRun {
     private static final int FINDINGS_PER_SCENARIO_AND_RULE = 3;
 
     final DesignEntry design;
-    private final Map<String, TestResult> byScenario = new LinkedHashMap<>();
+    /** Per scenario as selected: its outcomes (in every lane mapping) with their counts, over every fork and round. */
+    private final Map<String, Map<String, Counted>> byScenario = new LinkedHashMap<>();
     private final Results.QueuePairs queuePairs;
+    /** The scenarios as selected, in order. */
+    private final List<String> selected;
     /** Scenario name in a lane mapping → the scenario as selected, whose fork sampled that mapping. */
     private final Map<String, String> selectedAs = new HashMap<>();
     private final List<SampleFile> samples;
@@ -46,15 +48,22 @@ final class DesignRun {
     /** Why this run cannot be trusted (a scenario that did not run or erred, a stop); empty when it ran. */
     final List<String> problems = new ArrayList<>();
 
+    /** An outcome's count in a scenario, and what jcstress's grading expects of it. */
+    private record Counted(long count, Expect expect) {
+        Counted plus(Counted other) {
+            return new Counted(count + other.count, expect);
+        }
+    }
+
     /**
-     * @param scenarios  the scenarios run, by name as selected, each with the lane mappings its forks sampled in turn
-     *                   (the kept samples name the mapping)
-     * @param byScenario jcstress's results by scenario, as read back from its result file
-     * @param whyNotRun  why jcstress left out a scenario it was asked to run
-     * @param stopped    why the run was cut short, or null
+     * @param scenarios the scenarios run, by name as selected, each with the lane mappings its forks sampled in turn
+     *                  (the outcomes and the kept samples name the mapping)
+     * @param forks     every fork jcstress recorded for the design, as read back from its result file
+     * @param whyNotRun why jcstress left out a fork it was asked to run
+     * @param stopped   why the run was cut short, or null
      * @param queuePairs the design's queue pairs the scenarios in those mappings overlapped
      */
-    DesignRun(DesignEntry design, Map<String, List<Scenario>> scenarios, Map<String, TestResult> byScenario, String whyNotRun,
+    DesignRun(DesignEntry design, Map<String, List<Scenario>> scenarios, List<Jcstress.Forked> forks, String whyNotRun,
               List<SampleFile> samples, long startMillis, long durationMillis, String stopped, Results.QueuePairs queuePairs) {
         this.design = design;
         this.samples = samples.stream().sorted(Comparator.comparingLong(SampleFile::observedAtMillis)).toList();
@@ -64,29 +73,58 @@ final class DesignRun {
         if (stopped != null) {
             problems.add(stopped);
         }
-        scenarios.forEach((selected, mappings) -> mappings.forEach(m -> this.selectedAs.put(m.name(), selected)));
+        this.selected = List.copyOf(scenarios.keySet());
+        this.selectedAs.putAll(selectedAs(scenarios));
         Set<String> halted = new HashSet<>();
-        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x)));
-        for (String s : scenarios.keySet()) {
-            TestResult r = byScenario.get(s);
-            if (r != null) {
-                this.byScenario.put(s, r);
+        this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x.scenario())));
+        Map<String, String> erred = new HashMap<>();
+        Set<String> finished = new HashSet<>();
+        Set<String> forked = new HashSet<>();
+        for (Jcstress.Forked f : forks) {
+            TestResult r = f.result();
+            Map<String, GradingResult> graded = r.grading().gradingResults;
+            for (String key : r.getStateKeys()) {
+                ScenarioOutcome counted = ScenarioOutcome.parse(key);
+                byScenario.computeIfAbsent(selectedAs(counted.scenario()), x -> new LinkedHashMap<>())
+                        .merge(counted.outcome(), new Counted(r.getCount(key), graded.get(key).expect), Counted::plus);
             }
+            forked.addAll(f.job().covers());
+            if (r.status() == Status.NORMAL) {
+                finished.addAll(f.job().covers());
+            } else {
+                // A fork halted on a hang cut its other scenarios short: they got forks of their own (ForkPlan).
+                if (f.job().covers().stream().noneMatch(halted::contains)) {
+                    f.job().covers().forEach(s -> erred.putIfAbsent(s,
+                            "jcstress " + r.status() + ": " + r.getMessages().stream().findFirst().orElse("(no message)")));
+                }
+            }
+        }
+        for (String s : scenarios.keySet()) {
             if (halted.contains(s)) {
                 continue; // the fork's watchdog kept the hung sample and halted it: a finding, not a failed run
             }
-            if (r == null) {
+            if (!forked.contains(s)) {
                 problems.add(s + " did not run: " + whyNotRun);
-            } else if (r.status() != Status.NORMAL) {
-                problems.add(s + ": jcstress " + r.status() + ": "
-                        + r.getMessages().stream().findFirst().orElse("(no message)"));
+            } else if (erred.containsKey(s)) {
+                problems.add(s + ": " + erred.get(s));
+            } else if (!finished.contains(s)) {
+                problems.add(s + " did not run: every fork that took it was halted on another scenario's hang");
+            } else if (!byScenario.containsKey(s)) {
+                problems.add(s + " did not run: its fork ended without a sample of it");
             }
         }
     }
 
-    /** The scenario, as selected, whose fork kept the sample (in one of its lane mappings). */
-    private String selectedAs(SampleFile sample) {
-        return selectedAs.getOrDefault(sample.scenario(), sample.scenario());
+    /** Each scenario's name in each of its lane mappings → its name as selected. */
+    static Map<String, String> selectedAs(Map<String, List<Scenario>> scenarios) {
+        Map<String, String> selectedAs = new HashMap<>();
+        scenarios.forEach((selected, mappings) -> mappings.forEach(m -> selectedAs.put(m.name(), selected)));
+        return selectedAs;
+    }
+
+    /** The scenario, as selected, of a scenario in one of its lane mappings. */
+    private String selectedAs(String mapping) {
+        return selectedAs.getOrDefault(mapping, mapping);
     }
 
     boolean ran() {
@@ -95,24 +133,17 @@ final class DesignRun {
 
     /** Every rule any sample broke: from the outcome counts, and the hung samples of halted forks (jcstress has no count of those). */
     SortedSet<String> rules() {
-        return rulesIn(byScenario.values(), samples);
-    }
-
-    /** The rules seen so far: in jcstress's results, and in the samples kept under {@code samplesDir} by forks that were halted. */
-    static SortedSet<String> rulesSoFar(Collection<TestResult> results, Path samplesDir) throws IOException {
-        return rulesIn(results, SampleFile.readAll(samplesDir));
-    }
-
-    private static SortedSet<String> rulesIn(Collection<TestResult> results, List<SampleFile> samples) {
-        SortedSet<String> rules = rulesIn(results);
+        SortedSet<String> rules = new TreeSet<>();
+        byScenario.values().forEach(outcomes -> outcomes.keySet().forEach(o -> rules.addAll(rulesOf(o))));
         samples.stream().filter(SampleFile::forkHalted).forEach(x -> rules.addAll(rulesOf(x.outcome())));
         return rules;
     }
 
-    /** The rules in jcstress's outcome counts. */
-    static SortedSet<String> rulesIn(Collection<TestResult> results) {
+    /** The rules seen so far: in jcstress's results, and in the samples kept under {@code samplesDir} by forks that were halted. */
+    static SortedSet<String> rulesSoFar(Collection<TestResult> results, List<SampleFile> samples) {
         SortedSet<String> rules = new TreeSet<>();
-        results.forEach(r -> r.getStateKeys().forEach(o -> rules.addAll(rulesOf(o))));
+        results.forEach(r -> r.getStateKeys().forEach(o -> rules.addAll(rulesOf(ScenarioOutcome.parse(o).outcome()))));
+        samples.stream().filter(SampleFile::forkHalted).forEach(x -> rules.addAll(rulesOf(x.outcome())));
         return rules;
     }
 
@@ -127,7 +158,7 @@ final class DesignRun {
     }
 
     long samples() {
-        return byScenario.values().stream().mapToLong(TestResult::getTotalCount).sum();
+        return byScenario.values().stream().flatMap(o -> o.values().stream()).mapToLong(Counted::count).sum();
     }
 
     double samplesPerSecond() {
@@ -157,13 +188,15 @@ final class DesignRun {
 
     private List<Results.Histogram> histograms() {
         List<Results.Histogram> histograms = new ArrayList<>();
-        byScenario.forEach((scenario, r) -> {
-            Map<String, GradingResult> graded = r.grading().gradingResults;
-            List<Results.Outcome> outcomes = new ArrayList<>(r.getStateKeys().stream()
-                    .sorted(Comparator.comparingLong(r::getCount).reversed())
-                    .map(o -> new Results.Outcome(o, r.getCount(o), graded.get(o).expect.name()))
+        Set<String> halted = new HashSet<>();
+        samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x.scenario())));
+        selected.stream().filter(s -> byScenario.containsKey(s) || halted.contains(s)).forEach(scenario -> {
+            Map<String, Counted> counted = byScenario.getOrDefault(scenario, Map.of());
+            List<Results.Outcome> outcomes = new ArrayList<>(counted.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, Counted> e) -> e.getValue().count()).reversed())
+                    .map(e -> new Results.Outcome(e.getKey(), e.getValue().count(), e.getValue().expect().name()))
                     .toList());
-            samples.stream().filter(x -> x.forkHalted() && selectedAs(x).equals(scenario)).forEach(x -> outcomes.add(
+            samples.stream().filter(x -> x.forkHalted() && selectedAs(x.scenario()).equals(scenario)).forEach(x -> outcomes.add(
                     new Results.Outcome(x.outcome() + " (fork halted)", 1L,
                             (x.outcome().startsWith(Grading.EXPECTED) ? Expect.ACCEPTABLE_INTERESTING : Expect.FORBIDDEN).name())));
             histograms.add(new Results.Histogram(scenario, List.copyOf(outcomes)));

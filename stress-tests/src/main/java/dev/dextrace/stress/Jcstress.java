@@ -9,7 +9,6 @@ import org.openjdk.jcstress.infra.collectors.InProcessCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.collectors.TestResultCollector;
 import org.openjdk.jcstress.infra.grading.HTMLReportPrinter;
-import org.openjdk.jcstress.infra.grading.ReportUtils;
 import org.openjdk.jcstress.infra.runners.TestConfig;
 import org.openjdk.jcstress.infra.runners.TestList;
 import org.openjdk.jcstress.os.OSSupport;
@@ -23,12 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Predicate;
 
 /**
  * jcstress 0.16's own machinery (forked runner, scheduler, binary result file, HTML report), driven
@@ -40,6 +40,7 @@ import java.util.function.Predicate;
 final class Jcstress {
     private final List<String> args;
     private final Options opts;
+    private final Map<Integer, Options> withTime = new HashMap<>();
 
     /** @param args jcstress command-line options ({@code -m}, {@code -time}, {@code -iters}, {@code -f}, {@code -c} ...) */
     Jcstress(List<String> args) throws Exception {
@@ -69,37 +70,62 @@ final class Jcstress {
 
     /**
      * A test for jcstress to run, each fork with {@code jvmArgs} (distinct per job: one test class serves many jobs,
-     * told apart by them); {@code label} names its results.
+     * told apart by them) sampling for {@code timeMillis}; {@code covers} names what its fork samples (the scenarios).
      */
-    record Job(String label, String test, List<String> jvmArgs) {
+    record Job(List<String> covers, String test, List<String> jvmArgs, int timeMillis) {
         Job {
+            covers = List.copyOf(covers);
             jvmArgs = List.copyOf(jvmArgs);
         }
 
-        /** The label of the job whose fork gave {@code r}, or null. */
-        static String labelOf(Collection<Job> jobs, TestResult r) {
+        String label() {
+            return String.join(",", covers);
+        }
+
+        /** The job whose fork gave {@code r}, or null. */
+        static Job of(Collection<Job> jobs, TestResult r) {
             return jobs.stream().filter(j -> r.getConfig() != null && j.test.equals(r.getName()) && j.jvmArgs.equals(r.getConfig().jvmArgs))
-                    .map(Job::label).findFirst().orElse(null);
+                    .findFirst().orElse(null);
         }
     }
 
+    /** What one fork recorded, and the job it ran. */
+    record Forked(Job job, TestResult result) {
+    }
+
+    /** Which jobs to run next, having seen every fork so far (none: the run ends). */
+    interface Rounds {
+        List<Job> next(int round, Collection<TestResult> soFar);
+    }
+
     /** One fork per known, schedulable job; the fork id is the round, so jcstress's report tells rounds apart. */
-    private List<TestConfig> configs(Collection<Job> jobs, Scheduler scheduler, int round) {
+    private List<TestConfig> configs(Collection<Job> jobs, Scheduler scheduler, int round) throws Exception {
         List<TestConfig> configs = new ArrayList<>();
         for (Job job : jobs) {
             if (!TestList.tests().contains(job.test)) {
                 continue;
             }
             TestInfo info = TestList.getInfo(job.test);
-            List<SchedulingClass> classes = scheduler.scheduleClasses(info.threads(), opts.getCPUCount(), opts.affinityMode());
+            Options forJob = optionsWithTime(job.timeMillis);
+            List<SchedulingClass> classes = scheduler.scheduleClasses(info.threads(), forJob.getCPUCount(), forJob.affinityMode());
             // jcstress forks once per scheduling class; one is enough (a 2-core machine has one anyway) and keeps the budget fixed.
             for (SchedulingClass scl : classes.subList(0, Math.min(1, classes.size()))) {
-                for (int f = 0; f < opts.getForks(); f++) {
-                    configs.add(new TestConfig(opts, info, round * opts.getForks() + f, job.jvmArgs, CompileMode.UNIFIED, scl));
+                for (int f = 0; f < forJob.getForks(); f++) {
+                    configs.add(new TestConfig(forJob, info, round * forJob.getForks() + f, job.jvmArgs, CompileMode.UNIFIED, scl));
                 }
             }
         }
         return configs;
+    }
+
+    /** A fork's sampling time is read from the options ({@code TestConfig.time}), so a job of its own time has options of its own. */
+    private Options optionsWithTime(int timeMillis) throws Exception {
+        Options o = withTime.get(timeMillis);
+        if (o == null) {
+            o = options(JcstressOptions.withTime(args, timeMillis));
+            withTime.put(timeMillis, o);
+        }
+        return o;
     }
 
     /** Why a test asked for is missing from the results: what jcstress itself does not say. */
@@ -112,13 +138,12 @@ final class Jcstress {
     }
 
     /**
-     * Runs the jobs in rounds: after each round {@code anotherRound} sees every result so far and says whether to
-     * run all the jobs again (at most {@code maxRounds}). Returns what jcstress recorded, merged per job label, as
-     * read back from {@code resultFile}. A test jcstress does not know or cannot schedule (more actors than CPUs) is
-     * skipped exactly as jcstress would: silently, so the caller must compare the returned labels with the ones it asked for.
+     * Runs jobs in rounds, as {@code rounds} says after each round (having seen every result so far). Returns every
+     * fork jcstress recorded, with its job, as read back from {@code resultFile}. A test jcstress does not know or cannot
+     * schedule (more actors than CPUs) is skipped exactly as jcstress would: silently, so the caller must compare what
+     * ran with what it asked for.
      */
-    Map<String, TestResult> run(List<Job> jobs, Path resultFile, Path htmlDir, TestResultCollector progress, int maxRounds,
-                                Predicate<Collection<TestResult>> anotherRound) throws Exception {
+    List<Forked> run(Path resultFile, Path htmlDir, TestResultCollector progress, Rounds rounds) throws Exception {
         Scheduler scheduler = new Scheduler(Topology.get(), opts.getCPUCount());
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         DiskWriteCollector disk = new DiskWriteCollector(resultFile.toString());
@@ -131,16 +156,16 @@ final class Jcstress {
                 progress.add(r);
             }
         };
+        Set<Job> asked = new LinkedHashSet<>();
         try {
-            for (int round = 0; round < maxRounds; round++) {
+            for (int round = 0; ; round++) {
+                List<Job> jobs = rounds.next(round, List.copyOf(soFar));
+                asked.addAll(jobs);
                 List<TestConfig> configs = configs(jobs, scheduler, round);
                 if (configs.isEmpty()) {
                     break;
                 }
                 new TestExecutor(opts.verbosity(), sink, scheduler).runAll(configs);
-                if (!anotherRound.test(soFar)) {
-                    break;
-                }
             }
         } finally {
             disk.close();
@@ -158,15 +183,13 @@ final class Jcstress {
         new HTMLReportPrinter(options(htmlArgs), collected, System.out).work();
 
         // jcstress merges by test class; the jobs of one class are told apart by their forks' options.
-        Map<String, List<TestResult>> byJob = new TreeMap<>();
+        List<Forked> forks = new ArrayList<>();
         for (TestResult r : collected.getTestResults()) {
-            String label = Job.labelOf(jobs, r);
-            if (label != null) {
-                byJob.computeIfAbsent(label, l -> new ArrayList<>()).add(r);
+            Job job = Job.of(asked, r);
+            if (job != null) {
+                forks.add(new Forked(job, r));
             }
         }
-        Map<String, TestResult> merged = new TreeMap<>();
-        byJob.forEach((label, results) -> merged.put(label, ReportUtils.mergedByName(results).get(0)));
-        return merged;
+        return forks;
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jcstress options for a budget's sampling time. Each scenario is one fork per round (no split
- * compilation, one VM configuration), so a round costs about (JVM start + sampling) per design x scenario.
+ * The jcstress options for a budget's sampling time per scenario. A design's scenarios share one fork per round (no
+ * split compilation, one VM configuration), which samples them in turn for their sampling times together
+ * ({@link #withTime}), so a round costs about one JVM start per design plus the sampling.
  */
 final class JcstressOptions {
     // One fork and one iteration per round. -sc false: split compilation would fork once per compile mode.
@@ -26,6 +27,20 @@ final class JcstressOptions {
     /** The budget's jcstress options with {@code extra} on top; jcstress refuses an option given twice, so later wins here. */
     static List<String> of(Budget.Jcstress budget, List<String> extra) {
         return merge(merge(BASE, List.of("-time", String.valueOf(budget.timeMillis()))), extra);
+    }
+
+    /** The sampling time per fork these options give ({@code -time}, ms). */
+    static int timeMillis(List<String> args) {
+        int at = args.lastIndexOf("-time");
+        if (at < 0 || at + 1 >= args.size() || !args.get(at + 1).matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("-time needs a whole number of milliseconds, got " + args);
+        }
+        return Integer.parseInt(args.get(at + 1));
+    }
+
+    /** {@code args} with the sampling time per fork set to {@code timeMillis}. */
+    static List<String> withTime(List<String> args, int timeMillis) {
+        return merge(args, List.of("-time", String.valueOf(timeMillis)));
     }
 
     private static List<String> merge(List<String> base, List<String> extra) {

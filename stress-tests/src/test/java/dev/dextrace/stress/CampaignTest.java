@@ -153,6 +153,24 @@ class CampaignTest {
         assertEquals(List.of(), byName.get("bundled-recommended").foundRules());
     }
 
+    /**
+     * Both scenarios share a fork; it hangs in one of them and its watchdog halts it: the other scenario gets a fork of
+     * its own in the next round (where this design hangs too), so each scenario is run, with its own hung sample.
+     */
+    @Test
+    void aHangInOneScenarioOfASharedForkLeavesTheOtherScenarioRun() throws Exception {
+        Path out = ROOT.resolve("shared-hang");
+        List<String> scenarios = List.of(SCENARIO, "release-races-completion");
+        int exit = campaign(out, "--designs", "spinning-process", "--scenarios", String.join(",", scenarios));
+
+        Results r = ResultsIO.read(out.resolve("jcstress.json"));
+        assertEquals(0, exit, r.designs().toString());
+        Results.DesignEngine spin = r.designs().get(0).engines().get("jcstress");
+        assertTrue(spin.ran());
+        assertEquals(scenarios, spin.histograms().stream().map(Results.Histogram::scenario).toList());
+        spin.histograms().forEach(h -> assertEquals("EXPECTED HANG-1 (fork halted)", h.outcomes().get(0).outcome(), h.scenario()));
+    }
+
     @Test
     void aTestJcstressSkipsFailsTheCampaign() throws Exception {
         Path out = ROOT.resolve("skipped");
@@ -174,8 +192,9 @@ class CampaignTest {
         Jcstress jcstress = new Jcstress(JcstressOptions.of(Budget.SMOKE.jcstress(), List.of()));
         String missing = "dev.dextrace.stress.scenarios.NoSuchScenario";
         Path out = ROOT.resolve("unknown");
-        Map<String, ?> results = jcstress.run(List.of(new Jcstress.Job("x", missing, List.of())), out.resolve("jcstress-results-x.bin.gz"),
-                out.resolve("html"), r -> { }, 1, soFar -> false);
+        Jcstress.Job job = new Jcstress.Job(List.of("x"), missing, List.of(), 300);
+        List<Jcstress.Forked> results = jcstress.run(out.resolve("jcstress-results-x.bin.gz"), out.resolve("html"), r -> { },
+                (round, soFar) -> round == 0 ? List.of(job) : List.of());
         assertTrue(results.isEmpty());
         assertTrue(jcstress.whyNotRun(missing).startsWith("jcstress has no test " + missing), jcstress.whyNotRun(missing));
     }

@@ -19,4 +19,15 @@ class JcstressOptionsTest {
         assertTrue(args.contains("-v"));
         assertEquals("false", args.get(args.indexOf("-sc") + 1), "no split compilation: one fork per scenario");
     }
+
+    /** A fork of several scenarios samples for their times together: -time is per scenario. */
+    @Test
+    void aForksSamplingTimeReplacesThePerScenarioTimeOnce() {
+        List<String> args = JcstressOptions.of(Budget.SMOKE.jcstress(), List.of("-time", "700"));
+        assertEquals(700, JcstressOptions.timeMillis(args));
+        List<String> fork = JcstressOptions.withTime(args, 2100);
+        assertEquals(1, Collections.frequency(fork, "-time"), fork::toString);
+        assertEquals(2100, JcstressOptions.timeMillis(fork));
+        assertEquals(Budget.SMOKE.jcstress().timeMillis(), JcstressOptions.timeMillis(JcstressOptions.of(Budget.SMOKE.jcstress(), List.of())));
+    }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One jcstress sample: a fresh world of the fork's scenario for the fork's design, its two lanes driven by the
  * two actors, graded by the arbiter. The jcstress test only delegates here, so the protocol logic lives in the
- * model and the jcstress plumbing lives once. A fork given its scenario in several lane mappings takes them in
- * turn, sample by sample: every mapping is sampled, and the fork costs what a fork of one mapping costs.
+ * model and the jcstress plumbing lives once. A fork given several scenarios (and each in several lane mappings) takes
+ * them in turn, sample by sample: every one is sampled, and they share one JVM start; each outcome names its scenario.
  */
 public final class Sample {
     private final Scenario scenario;
@@ -81,7 +81,7 @@ public final class Sample {
         }
     }
 
-    /** Arbiter: the outcome string the scenario's {@code @Outcome}s grade; keeps a violating sample's story. */
+    /** Arbiter: the outcome string ({@link ScenarioOutcome}) the {@code @Outcome}s grade; keeps a violating sample's story. */
     public String grade() {
         ThisFork.WATCHDOG.ended(this);
         Verdict v = world.finish();
@@ -89,6 +89,6 @@ public final class Sample {
         if (!v.isClean() && ThisFork.RECORDER != null) {
             ThisFork.RECORDER.record(scenario, outcome, world, v);
         }
-        return outcome;
+        return new ScenarioOutcome(scenario.name(), outcome).toString();
     }
 }
