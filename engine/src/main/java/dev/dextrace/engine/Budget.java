@@ -17,7 +17,7 @@ public enum Budget {
     SMOKE(new Jcstress(300, 3), new Lincheck(50), new Controlled(1, 20, 2, 5_000), Duration.ofMinutes(8), Duration.ofMinutes(2), Map.of()),
     /** The campaign job: longer sampling, more interleavings, a deeper exhaustive bound. */
     FULL(new Jcstress(300, 3), new Lincheck(60), new Controlled(2, 100, 3, 20_000), Duration.ofMinutes(15), Duration.ofMinutes(5),
-            Map.of("jcstress", Duration.ofSeconds(90), "lincheck", Duration.ofSeconds(90))),
+            Map.of("jcstress", Duration.ofSeconds(60), "lincheck", Duration.ofSeconds(90))),
     /** For a design under suspicion: costs several times a full campaign. */
     TOUGH(new Jcstress(1_000, 5), new Lincheck(200), new Controlled(3, 300, 3, 50_000), Duration.ofMinutes(30), Duration.ofMinutes(10), Map.of());
 
