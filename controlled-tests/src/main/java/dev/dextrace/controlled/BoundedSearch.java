@@ -53,12 +53,7 @@ final class BoundedSearch {
         }
 
         boolean explored(String lane) {
-            for (Asleep a : explored) {
-                if (a.lane().equals(lane)) {
-                    return true;
-                }
-            }
-            return false;
+            return hasLane(explored, lane);
         }
 
         void explore(String lane, Step step) {
@@ -77,7 +72,11 @@ final class BoundedSearch {
         }
 
         boolean asleep(String lane) {
-            for (Asleep a : sleep) {
+            return hasLane(sleep, lane);
+        }
+
+        private static boolean hasLane(List<Asleep> steps, String lane) {
+            for (Asleep a : steps) {
                 if (a.lane().equals(lane)) {
                     return true;
                 }

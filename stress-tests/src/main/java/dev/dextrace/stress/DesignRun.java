@@ -42,6 +42,8 @@ final class DesignRun {
     private final List<String> selected;
     /** Scenario name in a lane mapping → the scenario as selected, whose fork sampled that mapping. */
     private final Map<String, String> selectedAs = new HashMap<>();
+    /** The scenarios, as selected, whose hung sample a fork's watchdog kept before halting the fork. */
+    private final Set<String> halted = new HashSet<>();
     private final List<SampleFile> samples;
     private final long startMillis;
     private final long durationMillis;
@@ -75,7 +77,6 @@ final class DesignRun {
         }
         this.selected = List.copyOf(scenarios.keySet());
         this.selectedAs.putAll(selectedAs(scenarios));
-        Set<String> halted = new HashSet<>();
         this.samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x.scenario())));
         Map<String, String> erred = new HashMap<>();
         Set<String> finished = new HashSet<>();
@@ -188,8 +189,6 @@ final class DesignRun {
 
     private List<Results.Histogram> histograms() {
         List<Results.Histogram> histograms = new ArrayList<>();
-        Set<String> halted = new HashSet<>();
-        samples.stream().filter(SampleFile::forkHalted).forEach(x -> halted.add(selectedAs(x.scenario())));
         selected.stream().filter(s -> byScenario.containsKey(s) || halted.contains(s)).forEach(scenario -> {
             Map<String, Counted> counted = byScenario.getOrDefault(scenario, Map.of());
             List<Results.Outcome> outcomes = new ArrayList<>(counted.entrySet().stream()

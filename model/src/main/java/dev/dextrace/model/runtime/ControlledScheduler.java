@@ -266,9 +266,7 @@ public final class ControlledScheduler implements Scheduler {
 
     private void waitTurn(Rec me) {
         while (running != Thread.currentThread()) {
-            if (runtime != null && runtime.stopped()) {
-                throw new RunAbandoned("run stopped: " + runtime.stopReason());
-            }
+            abandonIfStopped();
             me.turn.awaitUninterruptibly();
         }
         me.state = State.RUNNING;
